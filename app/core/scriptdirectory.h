@@ -1,2 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+
+#include "projectconfig.h"
+#include "revision.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace retort {
+
+// The migration scripts of a project on disk, read in Alembic's order: each version
+// location in turn, files sorted by name, then (with recursive_version_locations) each
+// subfolder in name order. Native projects read *.sql, Alembic projects *.py (skipping
+// __init__* and editor files such as .#*).
+class ScriptDirectory
+{
+public:
+    static QStringList scriptFiles(const ProjectConfig& config);
+    // Every script's metadata in file order. Throws Error(Script) listing every file that
+    // cannot be read, each with its path and line.
+    static QVector<Revision> readRevisions(const ProjectConfig& config);
+    // The whole text of one script. Throws Error(Script) when it cannot be read.
+    static QString readText(const QString& path);
+};
+
+} // namespace retort

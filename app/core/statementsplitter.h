@@ -22,7 +22,10 @@ class StatementSplitter
 {
 public:
     // `path` and `firstLine` (the file line `sql` starts at) place statements and errors in
-    // their file. Throws Error(Script) "path:line: ..." for an unterminated literal or comment.
+    // their file. Statements are trimmed, keep their inner comments and lose leading ones;
+    // comment-only statements are dropped. Throws Error(Script) "path:line: unterminated ..."
+    // (path "<sql>" when empty) for a string literal, quoted identifier, block comment, dollar
+    // quote or BEGIN ... END block left open, with the line where it opened. Linear time.
     static QVector<SqlStatement> split(const QString& sql, Dialect dialect,
                                        const QString& path = {}, int firstLine = 1);
 };

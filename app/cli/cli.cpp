@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli.h"
+
+#include "command.h"
+#include "error.h"
+#include "exitcode.h"
+
+#include <QCoreApplication>
+
+namespace retort::cli {
+
+namespace {
+
+QVector<Command> allCommands()
+{
+    return authoringCommands() + historyCommands();
+}
+
+// Global options take a value: skip it when looking for the subcommand's name.
+bool takesValue(const QString& argument)
+{
+    return argument == QLatin1String("-c") || argument == QLatin1String("--config") ||
+           argument == QLatin1String("--url");
+}
+
+void addGlobalOptions(QCommandLineParser& parser)
+{
+    parser.addOption({{QStringLiteral("c"), QStringLiteral("config")},
+                      QStringLiteral("The project's retort.ini or alembic.ini (default: the one in "
+                                     "the working directory)."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("Database URL, overriding the config (SQLAlchemy form)."),
+                      QStringLiteral("URL")});
+    parser.addHelpOption();
+}
+
+} // namespace
+
+void Cli::printUsage(QTextStream& stream) const
+{
+    stream << "Usage: retort [-c PATH] [--url URL] <command> [options]\n\n"
+              "Database schema migrations, compatible with Alembic projects.\n\nCommands:\n";
+    for (const Command& command : allCommands())
+        stream << "  " << command.name.leftJustified(12) << command.summary << '\n';
+    stream << "\nRun 'retort <command> --help' for a command's options.\n";
+    stream.flush();
+}
+
+int Cli::run(const QStringList& arguments)
+{
+    int commandAt = -1;
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (takesValue(arguments[i])) {
+            ++i;
+        } else if (!arguments[i].startsWith(u'-')) {
+            commandAt = i;
+            break;
+        }
+    }
+    if (commandAt < 0) {
+        if (arguments.contains(QLatin1String("--version"))) {
+            m_out << "retort " << RETORT_VERSION << '\n';
+            return ExitOk;
+        }
+        const bool askedForHelp =
+            arguments.contains(QLatin1String("-h")) || arguments.contains(QLatin1String("--help"));
+        printUsage(askedForHelp ? m_out : m_err);
+        return askedForHelp ? ExitOk : ExitUsage;
+    }
+
+    const QString name = arguments[commandAt];
+    const QVector<Command> commands = allCommands();
+    const auto command = std::find_if(commands.begin(), commands.end(),
+                                      [&](const Command& c) { return c.name == name; });
+    if (command == commands.end()) {
+        m_err << "retort: unknown command '" << name << "'\n\n";
+        printUsage(m_err);
+        return ExitUsage;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->summary);
+    addGlobalOptions(parser);
+    command->addOptions(parser);
+    QStringList commandLine = arguments;
+    commandLine.removeAt(commandAt);
+    if (!parser.parse(commandLine)) {
+        m_err << "retort " << name << ": " << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText().replace(QStringLiteral("[options]"),
+                                           name + QStringLiteral(" [options]"));
+        return ExitOk;
+    }
+
+    CliContext context(parser, m_out, m_err);
+    try {
+        const int code = command->run(context);
+        m_out.flush();
+        return code;
+    } catch (const Error& error) {
+        m_out.flush();
+        m_err << "retort " << name << ": error: " << error.message() << '\n';
+        m_err.flush();
+        return exitCodeFor(error.kind());
+    }
+}
+
+} // namespace retort::cli

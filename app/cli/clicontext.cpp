@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clicontext.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace retort::cli {
+
+QString CliContext::configPath() const
+{
+    return ProjectConfig::locate(parser.value(QStringLiteral("config")), QDir::currentPath());
+}
+
+const Project& CliContext::project()
+{
+    if (!m_project)
+        m_project = Project::open(configPath());
+    return *m_project;
+}
+
+void CliContext::printJson(const QJsonValue& value)
+{
+    QJsonDocument document;
+    if (value.isArray())
+        document.setArray(value.toArray());
+    else
+        document.setObject(value.toObject());
+    out << document.toJson(QJsonDocument::Indented);
+    out.flush();
+}
+
+} // namespace retort::cli

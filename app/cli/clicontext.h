@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "project.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QTextStream>
+#include <optional>
+
+namespace retort::cli {
+
+// What a command gets to work with: its parsed command line, the output streams, and the
+// project named by the global options (loaded on first use).
+class CliContext
+{
+public:
+    CliContext(QCommandLineParser& parser, QTextStream& out, QTextStream& err)
+        : parser(parser), out(out), err(err)
+    {
+    }
+
+    QCommandLineParser& parser;
+    QTextStream& out;
+    QTextStream& err;
+
+    // The project from -c/--config, or retort.ini / alembic.ini in the working directory.
+    const Project& project();
+    // The path of that project's config file, without reading scripts.
+    QString configPath() const;
+    bool json() const { return parser.isSet(QStringLiteral("json")); }
+    void printJson(const QJsonValue& value);
+    // The positional arguments of the command.
+    QStringList arguments() const { return parser.positionalArguments(); }
+
+private:
+    std::optional<Project> m_project;
+};
+
+} // namespace retort::cli

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "error.h"
+
+namespace retort::cli {
+
+// The documented exit codes of `retort` (README, "Exit codes").
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitCheckFailed = 1,   // a check found something: not at head, differences, changed scripts
+    ExitUsage = 2,         // bad command line
+    ExitProject = 3,       // config, script or revision graph error; unknown revision
+    ExitDatabase = 4,      // cannot connect, or SQL failed
+    ExitLocked = 5,        // another runner holds the migration lock past the timeout
+    ExitCancelled = 130,   // interrupted (Ctrl-C)
+};
+
+inline int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Usage:
+        return ExitUsage;
+    case ErrorKind::Config:
+    case ErrorKind::Script:
+    case ErrorKind::Graph:
+        return ExitProject;
+    case ErrorKind::Database:
+        return ExitDatabase;
+    case ErrorKind::Lock:
+        return ExitLocked;
+    case ErrorKind::Cancelled:
+        return ExitCancelled;
+    }
+    return ExitProject;
+}
+
+} // namespace retort::cli

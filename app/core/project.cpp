@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "project.h"
+
+#include "scriptdirectory.h"
+
+namespace retort {
+
+Project Project::open(const QString& configPath)
+{
+    return load(ProjectConfig::load(configPath));
+}
+
+Project Project::load(ProjectConfig config)
+{
+    Project project;
+    project.m_graph = std::make_shared<const RevisionGraph>(ScriptDirectory::readRevisions(config));
+    project.m_config = std::move(config);
+    return project;
+}
+
+} // namespace retort

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "projectconfig.h"
+#include "revisiongraph.h"
+
+#include <memory>
+
+namespace retort {
+
+// A migration project: its configuration and the graph of its scripts. What every command
+// starts from. Cheap to move; the graph lives on the heap so references to it stay valid.
+class Project
+{
+public:
+    // Loads the config file (retort.ini or alembic.ini), reads every script and builds the
+    // graph. Throws Error(Config | Script | Graph).
+    static Project open(const QString& configPath);
+    // The same for a config already read.
+    static Project load(ProjectConfig config);
+
+    const ProjectConfig& config() const { return m_config; }
+    const RevisionGraph& graph() const { return *m_graph; }
+
+private:
+    ProjectConfig m_config;
+    std::shared_ptr<const RevisionGraph> m_graph;
+};
+
+} // namespace retort

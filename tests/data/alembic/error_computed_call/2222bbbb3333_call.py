@@ -1,0 +1,5 @@
+"""id from a call"""
+import uuid
+
+revision = uuid.uuid4().hex[:12]
+down_revision = None

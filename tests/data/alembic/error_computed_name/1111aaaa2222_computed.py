@@ -1,0 +1,5 @@
+"""computed parent"""
+from myapp.migrations import PREVIOUS
+
+revision = '1111aaaa2222'
+down_revision = PREVIOUS

@@ -1,0 +1,3 @@
+"""invalid id"""
+revision = 'cccc-3333'
+down_revision = None

@@ -1,0 +1,6 @@
+"""invalid parent"""
+revision = 'dddd4444eeee'
+down_revision = (
+    'cccc3333dddd',
+    'feature@head',
+)

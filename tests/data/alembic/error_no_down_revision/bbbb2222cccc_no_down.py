@@ -1,0 +1,6 @@
+"""no down_revision"""
+revision = 'bbbb2222cccc'
+
+
+def upgrade():
+    down_revision = None

@@ -1,0 +1,3 @@
+"""a number"""
+revision = 12345
+down_revision = None

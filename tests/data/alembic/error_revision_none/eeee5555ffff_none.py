@@ -1,0 +1,3 @@
+"""revision None"""
+revision = None
+down_revision = None

@@ -1,0 +1,2 @@
+"""unpacking"""
+revision, down_revision = '5555eeee6666', None

@@ -1,0 +1,4 @@
+"""unterminated docstring
+
+revision = '9999cccc0000'
+down_revision = None

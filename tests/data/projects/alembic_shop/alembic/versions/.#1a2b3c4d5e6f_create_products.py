@@ -1,0 +1,1 @@
+this is an editor lock file

@@ -1,0 +1,1 @@
+revision = "not-a-migration"

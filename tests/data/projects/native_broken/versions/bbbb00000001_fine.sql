@@ -1,0 +1,6 @@
+-- revision: bbbb00000001
+-- down_revision:
+-- message: fine
+
+-- +upgrade
+SELECT 1;

@@ -1,0 +1,7 @@
+SELECT 1;
+CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $body$
+BEGIN
+    PERFORM 1;
+END;
+$Body$;
+SELECT 2;

@@ -1,0 +1,8 @@
+"""crlf file
+
+Create Date: today
+"""
+revision = "abc"
+down_revision = (
+    "def",
+)
