@@ -3,6 +3,8 @@
 // times loading, heads, history and planning base->head, in process and as the real
 // `retort heads` / `retort history` commands (wall time and peak memory of the process).
 // Default N: 2000 10000. Figures are medians of 5 runs with a warm file cache.
+// retort-bench-graph --write DIR N: only writes the two N-revision projects into DIR/native
+// and DIR/alembic, to time other tools (alembic, hyperfine) on the same input.
 #include "generatedproject.h"
 #include "migrationplanner.h"
 #include "project.h"
@@ -107,8 +109,16 @@ void benchmark(const QString& format, int size, const QString& configPath)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.size() == 4 && arguments[1] == QLatin1String("--write")) {
+        const QVector<Revision> revisions = testsupport::generatedRevisions(arguments[3].toInt());
+        std::printf("%s\n%s\n",
+                    qPrintable(testsupport::writeNativeProject(arguments[2] + QStringLiteral("/native"), revisions)),
+                    qPrintable(testsupport::writeAlembicProject(arguments[2] + QStringLiteral("/alembic"), revisions)));
+        return 0;
+    }
     QList<int> sizes;
-    for (const QString& argument : app.arguments().mid(1))
+    for (const QString& argument : arguments.mid(1))
         sizes << argument.toInt();
     if (sizes.isEmpty())
         sizes = {2000, 10000};
