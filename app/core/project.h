@@ -24,7 +24,7 @@ public:
 
 private:
     ProjectConfig m_config;
-    std::shared_ptr<const RevisionGraph> m_graph;
+    std::shared_ptr<const RevisionGraph> m_graph = std::make_shared<const RevisionGraph>();
 };
 
 } // namespace retort

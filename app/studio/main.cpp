@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// retort-studio [PROJECT] [--url URL]: the desktop app. Everything is in retort_ui and
+// retort_core; this only reads the command line and shows the window.
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Retort Studio"));
+    QApplication::setOrganizationName(QStringLiteral("Retort"));
+    QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Retort Studio: see and run database migrations."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("url"),
+                      QApplication::translate("main", "Database URL (default: the project's)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QApplication::translate("main", "Save a picture of the window to FILE once "
+                                                      "the database status is read, then quit."),
+                      QStringLiteral("FILE")});
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "Project folder, retort.ini or alembic.ini."),
+                                 QStringLiteral("[PROJECT]"));
+    parser.process(app);
+
+    retort::ui::MainWindow window;
+    if (parser.isSet(QStringLiteral("url")))
+        window.setDatabaseUrl(parser.value(QStringLiteral("url")));
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().first());
+    window.show();
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString file = parser.value(QStringLiteral("screenshot"));
+        // Give the background status read a moment, then grab what a user would see.
+        QTimer::singleShot(1500, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}

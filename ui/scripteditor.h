@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "revision.h"
+
+#include <Qsci/qsciscintilla.h>
+
+namespace retort::ui {
+
+// The one code editor of Studio: fonts, margins, markers and highlighting in one place.
+// SQL uses QScintilla's SQL lexer, Alembic scripts its Python lexer, both coloured from the
+// application palette so they read well in light and dark themes.
+class ScriptEditor : public QsciScintilla
+{
+    Q_OBJECT
+
+public:
+    enum class Language { Sql, Python };
+
+    explicit ScriptEditor(QWidget* parent = nullptr);
+
+    void setScript(const QString& text, Language language);
+    static Language languageOf(ScriptFormat format);
+
+    // Marks a line (1-based) as the failing one and scrolls to it; 0 clears the mark.
+    void markErrorLine(int line);
+    int errorLine() const { return m_errorLine; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyPalette();
+
+    Language m_language = Language::Sql;
+    int m_errorMarker = -1;
+    int m_errorLine = 0;
+};
+
+} // namespace retort::ui
