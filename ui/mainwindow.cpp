@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "confirmrundialog.h"
 #include "databasestatuspanel.h"
 #include "databaseurl.h"
 #include "error.h"
 #include "historygraphview.h"
 #include "revisiondetailpanel.h"
+#include "runcontroller.h"
+#include "runlogpanel.h"
+#include "scripteditor.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,6 +29,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace retort::ui {
@@ -51,7 +57,8 @@ struct StatusAnswer
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_history(new HistoryGraphView(this)), m_detail(new RevisionDetailPanel(this)),
-      m_status(new DatabaseStatusPanel(this)), m_filter(new QLineEdit(this)), m_projectLabel(new QLabel(this))
+      m_status(new DatabaseStatusPanel(this)), m_filter(new QLineEdit(this)), m_log(new RunLogPanel(this)),
+      m_runs(new RunController(this)), m_projectLabel(new QLabel(this))
 {
     setWindowTitle(tr("Retort Studio"));
     setAcceptDrops(true);
@@ -74,10 +81,21 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_projectLabel);
 
+    auto* logDock = new QDockWidget(tr("Run log"), this);
+    logDock->setObjectName(QStringLiteral("runLogDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+
+    connect(m_history, &HistoryGraphView::revisionContextMenuRequested, this, &MainWindow::showRevisionMenu);
+    connect(m_log, &RunLogPanel::cancelRequested, m_runs, &RunController::cancel);
+    connect(m_runs, &RunController::eventsArrived, m_log, &RunLogPanel::appendEvents);
+    connect(m_runs, &RunController::finished, this, &MainWindow::onRunFinished);
+
     connect(m_filter, &QLineEdit::textChanged, m_history, &HistoryGraphView::setFilterText);
     connect(m_history, &HistoryGraphView::currentRevisionChanged, this, [this](const QString& id) {
         if (m_project)
             m_detail->showRevision(*m_project, id);
+        updateRunActions();
     });
     createActions();
     resize(1200, 760);
@@ -101,6 +119,30 @@ void MainWindow::createActions()
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("Read the scripts and the database again (F5)"));
     toolBar->addAction(refresh);
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    toolBar->addSeparator();
+    m_upgradeHead = runMenu->addAction(tr("Upgrade to &Head"), this,
+                                       [this] { requestRun(Direction::Upgrade, QStringLiteral("heads")); });
+    m_upgradeHead->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_upgradeHead->setToolTip(tr("Apply every pending revision (Ctrl+U)"));
+    toolBar->addAction(m_upgradeHead);
+    m_upgradeHere = runMenu->addAction(tr("&Upgrade to Here"), this, [this] {
+        requestRun(Direction::Upgrade, m_history->selectedRevision());
+    });
+    m_upgradeHere->setToolTip(tr("Upgrade the database to the selected revision"));
+    toolBar->addAction(m_upgradeHere);
+    m_rollbackHere = runMenu->addAction(tr("&Roll Back to Here"), this, [this] {
+        requestRun(Direction::Downgrade, m_history->selectedRevision());
+    });
+    m_rollbackHere->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_rollbackHere->setToolTip(tr("Roll the database back to the selected revision, after showing the SQL (Ctrl+R)"));
+    toolBar->addAction(m_rollbackHere);
+    m_cancelRun = runMenu->addAction(tr("&Cancel Run"), m_runs, &RunController::cancel);
+    m_cancelRun->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelRun->setToolTip(tr("Stop the running migration and roll it back (Esc)"));
+    toolBar->addAction(m_cancelRun);
+    updateRunActions();
 
     QMenu* recent = fileMenu->addMenu(tr("Recent Projects"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] {
@@ -203,6 +245,134 @@ void MainWindow::refreshDatabaseStatus()
             return StatusAnswer{DatabaseStatus(), error.message()};
         }
     }));
+}
+
+void MainWindow::updateRunActions()
+{
+    const bool idle = !m_runs->isRunning() && m_project.has_value();
+    const bool selected = !m_history->selectedRevision().isEmpty();
+    m_upgradeHead->setEnabled(idle);
+    m_upgradeHere->setEnabled(idle && selected);
+    m_rollbackHere->setEnabled(idle && selected);
+    m_cancelRun->setEnabled(m_runs->isRunning());
+}
+
+void MainWindow::showRevisionMenu(const QString& id, const QPoint& globalPos)
+{
+    if (id.isEmpty() || !m_project)
+        return;
+    m_history->selectRevision(id);
+    QMenu menu(this);
+    menu.addAction(m_upgradeHere);
+    menu.addAction(m_rollbackHere);
+    menu.addSeparator();
+    menu.addAction(tr("Stamp Here..."), this, [this, id] { requestStamp(id); })->setEnabled(!m_runs->isRunning());
+    menu.exec(globalPos);
+}
+
+void MainWindow::requestRun(Direction direction, const QString& target)
+{
+    if (!m_project || target.isEmpty() || m_runs->isRunning())
+        return;
+    RunRequest request;
+    request.config = m_project->config();
+    request.databaseUrl = effectiveUrl();
+    request.direction = direction;
+    request.target = target;
+    const QString shown = target == QLatin1String("heads") ? tr("head") : target;
+    startDryRun(request, direction == Direction::Upgrade ? tr("Upgrade the database to %1?").arg(shown)
+                                                         : tr("Roll the database back to %1?").arg(shown));
+}
+
+void MainWindow::requestStamp(const QString& target)
+{
+    if (!m_project || m_runs->isRunning())
+        return;
+    RunRequest request;
+    request.config = m_project->config();
+    request.databaseUrl = effectiveUrl();
+    request.mode = RunRequest::Mode::Stamp;
+    request.stampTargets = {target};
+    startDryRun(request, tr("Stamp the database as %1 without running any script?").arg(target));
+}
+
+void MainWindow::startDryRun(RunRequest request, const QString& question)
+{
+    request.dryRun = true;
+    m_pending = PendingRun{request, question};
+    m_log->runStarted(tr("Planning: %1").arg(question));
+    m_runs->start(request);
+    updateRunActions();
+}
+
+void MainWindow::onRunFinished(const RunResult& result, ErrorKind kind, const QString& error)
+{
+    const bool wasDryRun = m_pending.has_value() && !m_realRunGoing;
+    m_log->runFinished(error.isEmpty() ? (wasDryRun ? tr("Plan ready.") : tr("Run finished."))
+                                       : (kind == ErrorKind::Cancelled ? tr("Cancelled.") : tr("Failed.")),
+                       !error.isEmpty());
+    m_realRunGoing = false;
+    updateRunActions();
+    if (!error.isEmpty()) {
+        m_pending.reset();
+        if (!wasDryRun)
+            refreshDatabaseStatus();
+        if (kind != ErrorKind::Cancelled)
+            showFailure(error);
+        return;
+    }
+    if (wasDryRun) {
+        confirmAndRun(result);
+        return;
+    }
+    m_pending.reset();
+    refreshDatabaseStatus();
+}
+
+void MainWindow::confirmAndRun(const RunResult& dryRun)
+{
+    PendingRun pending = *m_pending;
+    if (dryRun.plan.isEmpty() && pending.request.mode == RunRequest::Mode::Migrate) {
+        m_pending.reset();
+        statusBar()->showMessage(tr("Nothing to do: the database is already there."), 5000);
+        return;
+    }
+    const bool rollback = pending.request.mode == RunRequest::Mode::Migrate &&
+                          pending.request.direction == Direction::Downgrade;
+    Dialect dialect = Dialect::Sqlite;
+    try {
+        dialect = DatabaseUrl::parse(pending.request.databaseUrl).dialect();
+    } catch (const Error&) {
+    }
+    ConfirmRunDialog dialog(pending.question, dryRun.sql, dialect, int(dryRun.plan.size()), rollback, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        m_pending.reset();
+        m_log->runFinished(tr("Not run."), false);
+        return;
+    }
+    pending.request.dryRun = false;
+    m_realRunGoing = true;
+    m_log->runStarted(pending.question.chopped(1));
+    m_runs->start(pending.request);
+    updateRunActions();
+}
+
+void MainWindow::showFailure(const QString& error)
+{
+    // "path:line: ..." in the message: show that script with the failing line marked.
+    static const QRegularExpression location(QStringLiteral("(/[^:\\n]+\\.(?:sql|py)):(\\d+)"));
+    const QRegularExpressionMatch match = location.match(error);
+    if (match.hasMatch() && m_project) {
+        const RevisionGraph& graph = m_project->graph();
+        for (int i = 0; i < graph.count(); ++i) {
+            if (graph.revision(i).path == match.captured(1)) {
+                m_history->selectRevision(graph.id(i));
+                m_detail->scriptEditor()->markErrorLine(match.captured(2).toInt());
+                break;
+            }
+        }
+    }
+    QMessageBox::critical(this, tr("The run failed"), error);
 }
 
 void MainWindow::chooseProject()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "direction.h"
+#include "error.h"
+#include "migrationrunner.h"
 #include "project.h"
 
 #include <QMainWindow>
@@ -14,6 +17,8 @@ namespace retort::ui {
 class DatabaseStatusPanel;
 class HistoryGraphView;
 class RevisionDetailPanel;
+class RunController;
+class RunLogPanel;
 
 // Retort Studio's window: the history graph on the left with the database's status above
 // it, the selected revision's details on the right. Each part is its own widget; this class
@@ -36,6 +41,14 @@ public:
     HistoryGraphView* historyView() const { return m_history; }
     RevisionDetailPanel* detailPanel() const { return m_detail; }
     DatabaseStatusPanel* statusPanel() const { return m_status; }
+    RunLogPanel* runLog() const { return m_log; }
+    RunController* runController() const { return m_runs; }
+
+    // "Upgrade to here" / "Roll back to here": a dry run first, whose exact SQL the user
+    // confirms, then the run. `target` is any revision name.
+    void requestRun(Direction direction, const QString& target);
+    // Writes `target` into the version table without running scripts (after confirmation).
+    void requestStamp(const QString& target);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -47,6 +60,22 @@ private:
     void showAbout();
     void rememberRecent(const QString& configPath);
     QString effectiveUrl() const;
+    void showRevisionMenu(const QString& id, const QPoint& globalPos);
+    void startDryRun(RunRequest request, const QString& question);
+    void onRunFinished(const RunResult& result, ErrorKind kind, const QString& error);
+    void confirmAndRun(const RunResult& dryRun);
+    void showFailure(const QString& error);
+    void updateRunActions();
+
+    // A dry run whose SQL the user has to confirm before the real run starts.
+    struct PendingRun
+    {
+        RunRequest request;
+        QString question;
+    };
+    std::optional<PendingRun> m_pending;
+    bool m_realRunGoing = false;
+    QString m_lastFailureLocation;
 
     std::optional<Project> m_project;
     QString m_urlOverride;
@@ -54,6 +83,12 @@ private:
     RevisionDetailPanel* m_detail;
     DatabaseStatusPanel* m_status;
     QLineEdit* m_filter;
+    RunLogPanel* m_log;
+    RunController* m_runs;
+    QAction* m_upgradeHead = nullptr;
+    QAction* m_upgradeHere = nullptr;
+    QAction* m_rollbackHere = nullptr;
+    QAction* m_cancelRun = nullptr;
     QLabel* m_projectLabel;
     int m_statusGeneration = 0; // answers of older status reads are dropped
 };

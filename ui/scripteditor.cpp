@@ -44,6 +44,7 @@ ScriptEditor::ScriptEditor(QWidget* parent) : QsciScintilla(parent)
     setCaretLineVisible(true);
     setTabWidth(4);
     m_errorMarker = markerDefine(QsciScintilla::Background);
+    m_warningMarker = markerDefine(QsciScintilla::Background);
     applyPalette();
 }
 
@@ -60,6 +61,7 @@ void ScriptEditor::setScript(const QString& text, Language language)
     }
     setText(text);
     markErrorLine(0);
+    markerDeleteAll(m_warningMarker);
     setCursorPosition(0, 0);
 }
 
@@ -72,6 +74,21 @@ void ScriptEditor::markErrorLine(int line)
         ensureLineVisible(line - 1);
         setCursorPosition(line - 1, 0);
     }
+}
+
+void ScriptEditor::markWarningLine(int line)
+{
+    if (line > 0)
+        markerAdd(line - 1, m_warningMarker);
+}
+
+QList<int> ScriptEditor::warningLines() const
+{
+    QList<int> lines;
+    const unsigned mask = 1u << unsigned(m_warningMarker);
+    for (int line = markerFindNext(0, mask); line >= 0; line = markerFindNext(line + 1, mask))
+        lines << line + 1;
+    return lines;
 }
 
 void ScriptEditor::changeEvent(QEvent* event)
@@ -123,6 +140,8 @@ void ScriptEditor::applyPalette()
     setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
     setMarkerBackgroundColor(isDark(pal) ? QColor(0x6b, 0x1f, 0x1f) : QColor(0xff, 0xd6, 0xd6),
                              m_errorMarker);
+    setMarkerBackgroundColor(isDark(pal) ? QColor(0x5c, 0x4a, 0x12) : QColor(0xff, 0xef, 0xc2),
+                             m_warningMarker);
 }
 
 } // namespace retort::ui

@@ -25,6 +25,9 @@ public:
     // Marks a line (1-based) as the failing one and scrolls to it; 0 clears the mark.
     void markErrorLine(int line);
     int errorLine() const { return m_errorLine; }
+    // Marks a line (1-based) as a warning, e.g. a statement that destroys data.
+    void markWarningLine(int line);
+    QList<int> warningLines() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -34,6 +37,7 @@ private:
 
     Language m_language = Language::Sql;
     int m_errorMarker = -1;
+    int m_warningMarker = -1;
     int m_errorLine = 0;
 };
 

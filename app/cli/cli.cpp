@@ -13,7 +13,7 @@ namespace {
 
 QVector<Command> allCommands()
 {
-    return authoringCommands() + historyCommands();
+    return authoringCommands() + historyCommands() + runCommands();
 }
 
 // Global options take a value: skip it when looking for the subcommand's name.

@@ -20,6 +20,12 @@ const Project& CliContext::project()
     return *m_project;
 }
 
+QString CliContext::databaseUrl()
+{
+    const QString url = parser.value(QStringLiteral("url"));
+    return url.isEmpty() ? project().config().databaseUrl() : url;
+}
+
 void CliContext::printJson(const QJsonValue& value)
 {
     QJsonDocument document;

@@ -28,6 +28,9 @@ public:
     const Project& project();
     // The path of that project's config file, without reading scripts.
     QString configPath() const;
+    // The database URL: --url, else the project's (with ${VAR} expanded). Full, with the
+    // password: hand it to the engine, never print it.
+    QString databaseUrl();
     bool json() const { return parser.isSet(QStringLiteral("json")); }
     void printJson(const QJsonValue& value);
     // The positional arguments of the command.

@@ -21,5 +21,6 @@ struct Command
 // The command groups, one file each.
 QVector<Command> authoringCommands(); // init, revision, merge
 QVector<Command> historyCommands();   // history, heads, branches, show
+QVector<Command> runCommands();       // current, upgrade, downgrade, stamp
 
 } // namespace retort::cli

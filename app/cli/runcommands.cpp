@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// current, upgrade, downgrade, stamp: reading and changing a database's version.
+#include "command.h"
+
+#include "databasestatus.h"
+#include "error.h"
+#include "exitcode.h"
+#include "interruptwatcher.h"
+#include "migrationrunner.h"
+#include "revisionformat.h"
+#include "runprinter.h"
+
+#include <QJsonArray>
+
+namespace retort::cli {
+
+namespace {
+
+const QString kSql = QStringLiteral("sql");
+const QString kDryRun = QStringLiteral("dry-run");
+const QString kLockTimeout = QStringLiteral("lock-timeout");
+const QString kJson = QStringLiteral("json");
+
+int current(CliContext& context)
+{
+    const Project& project = context.project();
+    const DatabaseStatus status = DatabaseStatus::read(project, context.databaseUrl());
+    const bool checkHeads = context.parser.isSet(QStringLiteral("check-heads"));
+    if (context.json()) {
+        context.printJson(status.toJson());
+    } else {
+        const RevisionGraph& graph = project.graph();
+        const bool verbose = context.parser.isSet(QStringLiteral("verbose"));
+        if (verbose)
+            context.out << "Database: " << status.maskedUrl << '\n';
+        if (!status.databaseExists)
+            context.err << "The database file does not exist yet: it is at base.\n";
+        else if (status.current.isEmpty())
+            context.err << "The database is at base: no revision applied.\n";
+        for (const QString& id : status.current) {
+            const int index = graph.indexOf(id);
+            if (index < 0)
+                context.out << id << " (unknown: no script of this project defines it)\n";
+            else
+                context.out << (verbose ? RevisionFormat::verbose(graph, index)
+                                        : RevisionFormat::idWithMarkers(graph, index))
+                            << '\n';
+        }
+    }
+    if (checkHeads && !status.isAtHeads()) {
+        context.err << "retort current: the database is not at the head revision(s) "
+                    << status.heads.join(QStringLiteral(", "));
+        if (status.unknown.isEmpty())
+            context.err << "; " << status.pendingSteps << " step(s) to upgrade";
+        context.err << '\n';
+        return ExitCheckFailed;
+    }
+    return ExitOk;
+}
+
+// Runs `request` with events printed as the user asked and Ctrl-C cancelling the run.
+RunResult runWithConsole(CliContext& context, const RunRequest& request, bool showEvents)
+{
+    MigrationRunner runner;
+    RunPrinter printer = RunPrinter::forConsole(context.out, context.err, context.json());
+    if (showEvents)
+        runner.setSink([&printer](const RunEvent& event) { printer.print(event); });
+    InterruptWatcher interrupt([&runner] { runner.cancel(); });
+    return runner.run(request);
+}
+
+RunRequest baseRequest(CliContext& context)
+{
+    RunRequest request;
+    request.config = context.project().config();
+    request.databaseUrl = context.databaseUrl();
+    request.dryRun = context.parser.isSet(kDryRun);
+    if (context.parser.isSet(kLockTimeout)) {
+        bool ok = false;
+        request.lockTimeoutSeconds = context.parser.value(kLockTimeout).toInt(&ok);
+        if (!ok || request.lockTimeoutSeconds < 0)
+            throw Error(ErrorKind::Usage, QStringLiteral("--lock-timeout takes a number of seconds"));
+    }
+    return request;
+}
+
+// For --sql: "FROM:TO" or just "TO" (from base). The engine runs offline.
+void takeOfflineRange(RunRequest& request, const QString& argument, Direction direction)
+{
+    request.offline = true;
+    const int colon = int(argument.indexOf(u':'));
+    if (colon >= 0) {
+        request.offlineFrom = argument.left(colon);
+        request.target = argument.mid(colon + 1);
+    } else if (direction == Direction::Downgrade) {
+        throw Error(ErrorKind::Usage, QStringLiteral("downgrade --sql needs FROM:TO, for example head:base"));
+    } else {
+        request.target = argument;
+    }
+}
+
+int migrate(CliContext& context, Direction direction)
+{
+    const QStringList args = context.arguments();
+    if (args.size() != 1) {
+        throw Error(ErrorKind::Usage, QStringLiteral("name one target revision, for example '%1'")
+                                          .arg(direction == Direction::Upgrade ? QStringLiteral("head")
+                                                                               : QStringLiteral("-1")));
+    }
+    RunRequest request = baseRequest(context);
+    request.direction = direction;
+    request.target = args.first();
+    const bool offline = context.parser.isSet(kSql);
+    if (offline)
+        takeOfflineRange(request, args.first(), direction);
+    const RunResult result = runWithConsole(context, request, !offline || context.json());
+    if ((offline || request.dryRun) && !context.json())
+        context.out << result.sql;
+    return ExitOk;
+}
+
+int stamp(CliContext& context)
+{
+    const QStringList args = context.arguments();
+    if (args.isEmpty())
+        throw Error(ErrorKind::Usage, QStringLiteral("name the revision(s) to stamp, or 'base'"));
+    RunRequest request = baseRequest(context);
+    request.mode = RunRequest::Mode::Stamp;
+    request.stampTargets = args;
+    request.purge = context.parser.isSet(QStringLiteral("purge"));
+    const bool offline = context.parser.isSet(kSql);
+    request.offline = offline;
+    const RunResult result = runWithConsole(context, request, !offline || context.json());
+    if ((offline || request.dryRun) && !context.json())
+        context.out << result.sql;
+    return ExitOk;
+}
+
+void addRunOptions(QCommandLineParser& parser, bool withTarget)
+{
+    parser.addOption({kJson, QStringLiteral("Print events as JSON, one object per line.")});
+    parser.addOption({kSql, QStringLiteral("Print the SQL instead of running it (no connection; "
+                                           "TARGET may be FROM:TO).")});
+    parser.addOption({kDryRun, QStringLiteral("Plan against the real database and print the SQL; "
+                                              "change nothing.")});
+    parser.addOption({kLockTimeout,
+                      QStringLiteral("Seconds to wait for another runner's lock (default 60)."),
+                      QStringLiteral("SECONDS")});
+    if (withTarget)
+        parser.addPositionalArgument(QStringLiteral("target"),
+                                     QStringLiteral("Revision to go to (id, label, head, base, +N, -N, ...)."),
+                                     QStringLiteral("TARGET"));
+}
+
+} // namespace
+
+QVector<Command> runCommands()
+{
+    return {
+        {QStringLiteral("current"), QStringLiteral("Show the database's current revision(s)."),
+         [](QCommandLineParser& parser) {
+             parser.addOption({kJson, QStringLiteral("Print JSON instead of text.")});
+             parser.addOption({{QStringLiteral("v"), QStringLiteral("verbose")},
+                               QStringLiteral("Show the URL and every detail.")});
+             parser.addOption({QStringLiteral("check-heads"),
+                               QStringLiteral("Exit with 1 unless the database is at the head(s).")});
+         },
+         current},
+        {QStringLiteral("upgrade"), QStringLiteral("Upgrade the database to a revision."),
+         [](QCommandLineParser& parser) { addRunOptions(parser, true); },
+         [](CliContext& context) { return migrate(context, Direction::Upgrade); }},
+        {QStringLiteral("downgrade"), QStringLiteral("Roll the database back to a revision."),
+         [](QCommandLineParser& parser) { addRunOptions(parser, true); },
+         [](CliContext& context) { return migrate(context, Direction::Downgrade); }},
+        {QStringLiteral("stamp"),
+         QStringLiteral("Set the version table to revisions without running scripts."),
+         [](QCommandLineParser& parser) {
+             addRunOptions(parser, false);
+             parser.addOption({QStringLiteral("purge"),
+                               QStringLiteral("Delete every version row before stamping.")});
+             parser.addPositionalArgument(QStringLiteral("revisions"),
+                                          QStringLiteral("Revisions to stamp, or 'base'."),
+                                          QStringLiteral("REVISION..."));
+         },
+         stamp},
+    };
+}
+
+} // namespace retort::cli

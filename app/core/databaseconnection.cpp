@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "databaseconnection.h"
+
+#include "error.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace retort {
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionSerial;
+
+bool hasQueryItem(const DatabaseUrl& url, const QString& name)
+{
+    for (const auto& item : url.queryItems()) {
+        if (item.first == name)
+            return true;
+    }
+    return false;
+}
+
+// A libpq keyword value in single quotes, with quotes and backslashes escaped.
+QString libpqQuoted(QString value)
+{
+    value.replace(u'\\', QLatin1String("\\\\"));
+    value.replace(u'\'', QLatin1String("\\'"));
+    return u'\'' + value + u'\'';
+}
+
+QString sessionOptions(const DatabaseUrl& url)
+{
+    QStringList options;
+    const QString fromUrl = url.connectOptions();
+    if (!fromUrl.isEmpty())
+        options.append(fromUrl);
+    if (url.dialect() == Dialect::PostgreSql && !hasQueryItem(url, QStringLiteral("application_name"))) {
+        const QString name = QStringLiteral("retort %1 pid %2")
+                                 .arg(currentUserAtHost())
+                                 .arg(QCoreApplication::applicationPid());
+        options.append(QStringLiteral("application_name=") + libpqQuoted(name));
+    }
+    if (url.dialect() == Dialect::Sqlite && !hasQueryItem(url, QStringLiteral("timeout")))
+        options.append(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+    return options.join(u';');
+}
+
+} // namespace
+
+Dialect dialectOf(const QSqlDatabase& db)
+{
+    const QString driver = db.driverName();
+    if (driver == QLatin1String("QPSQL"))
+        return Dialect::PostgreSql;
+    if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB"))
+        return Dialect::MySql;
+    return Dialect::Sqlite;
+}
+
+QString currentUserAtHost()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    return user + u'@' + QSysInfo::machineHostName();
+}
+
+DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& purpose)
+    : m_url(url)
+{
+    m_name = QStringLiteral("retort-%1-%2").arg(purpose.isEmpty() ? QStringLiteral("db") : purpose)
+                 .arg(++g_connectionSerial);
+    m_db = QSqlDatabase::addDatabase(url.driverName(), m_name);
+    if (!m_db.isValid()) {
+        m_db = {};
+        QSqlDatabase::removeDatabase(m_name);
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("the Qt SQL driver %1 is not available (for %2)")
+                        .arg(url.driverName(), url.masked()));
+    }
+    url.configure(m_db);
+    m_db.setConnectOptions(sessionOptions(url));
+    if (!m_db.open()) {
+        const QString text = m_db.lastError().text().trimmed();
+        m_db = {};
+        QSqlDatabase::removeDatabase(m_name);
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("cannot connect to %1: %2").arg(url.masked(), text));
+    }
+    if (url.dialect() == Dialect::PostgreSql) {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("SELECT pg_backend_pid()")) && query.next())
+            m_backendPid = query.value(0).toLongLong();
+    } else if (url.dialect() == Dialect::Sqlite) {
+        const QVariant handle = m_db.driver()->handle();
+        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqliteHandle = *static_cast<void* const*>(handle.constData());
+    }
+}
+
+DatabaseConnection::~DatabaseConnection()
+{
+    m_db.close();
+    m_db = {};
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+} // namespace retort

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "project.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace retort {
+
+// Where a database stands against a project's scripts: what `retort current` prints and
+// Studio's status panel shows. Reading it never creates anything, not even a SQLite file.
+struct DatabaseStatus
+{
+    QString maskedUrl;
+    bool databaseExists = true;  // false: a SQLite file that is not there yet
+    QStringList current;         // the version table's rows, sorted; empty = base
+    QStringList unknown;         // current revisions no script defines
+    QStringList heads;           // the project's heads ("heads" target)
+    int pendingSteps = 0;        // upgrades needed to reach the heads (0 when unknown ones exist)
+
+    bool isAtHeads() const;
+
+    // Connects to `databaseUrl` (the full URL) and reads the version table of `project`.
+    // Throws Error(Config) for a bad URL and Error(Database) when the database cannot be read.
+    static DatabaseStatus read(const Project& project, const QString& databaseUrl);
+    // The revisions of `project` that `current` names (unknown ones left out).
+    QVector<int> currentRevisions(const RevisionGraph& graph) const;
+    QJsonObject toJson() const;
+};
+
+} // namespace retort

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "versiontable.h"
+
+#include <QString>
+#include <atomic>
+#include <functional>
+
+namespace retort {
+
+class DatabaseConnection;
+
+// Keeps two runners from applying a step twice.
+//   PostgreSQL: a session advisory lock held for the whole run, taken with
+//     pg_try_advisory_lock(key) polled every 200 ms (never the blocking form, which could
+//     deadlock with CREATE INDEX CONCURRENTLY waiting for our transaction). The key is the first
+//     8 bytes of SHA-256("retort:" + schema + "." + version table), so every runner of one
+//     database and version table agrees on it.
+//   SQLite: the database's write lock, taken per transaction by BEGIN IMMEDIATE polled every
+//     50 ms; the holder writes "<db>.retort-lock" (user@host, pid, since) so that a waiting
+//     runner can say who it waits for. A lock file of a dead process on this host is ignored.
+// While waiting, `notice` is told who holds the lock (once per holder). Gives up after the
+// timeout with Error(Lock) "... held by <who> since <when>; gave up after S s", or
+// Error(Cancelled) when `cancel` becomes true. The destructor releases what is held.
+class MigrationLock
+{
+public:
+    using Notice = std::function<void(const QString&)>;
+
+    MigrationLock(DatabaseConnection& connection, const VersionTable& table,
+                  int timeoutSeconds, const std::atomic_bool* cancel, Notice notice);
+    ~MigrationLock();
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+    // Takes the run-wide lock (PostgreSQL); nothing to do on SQLite.
+    void acquire();
+    void release();
+    bool isHeld() const { return m_held; }
+
+    // Starts a write transaction: BEGIN IMMEDIATE (polled, and records the holder) on SQLite,
+    // BEGIN elsewhere.
+    void beginTransaction();
+    // Ends it: COMMIT or ROLLBACK (errors of a ROLLBACK are ignored: the database may have
+    // rolled back already). Removes the holder file on SQLite.
+    void commit();
+    void rollback();
+
+    static qint64 advisoryKey(const VersionTable& table);
+    // "<database file>.retort-lock"; empty for an in-memory database.
+    static QString holderFilePath(const QString& sqliteDatabase);
+    // The statement that opens a migration's transaction on `dialect`.
+    static QString beginStatement(Dialect dialect);
+
+private:
+    void pollUntil(const std::function<bool()>& tryOnce, const std::function<QString()>& holder,
+                   int intervalMs);
+    QString postgresHolder();
+    QString sqliteHolder() const;
+    void setSqliteBusyTimeout(int milliseconds);
+    void writeHolderFile();
+    void removeHolderFile();
+
+    DatabaseConnection& m_connection;
+    VersionTable m_table;
+    int m_timeoutSeconds;
+    const std::atomic_bool* m_cancel;
+    Notice m_notice;
+    qint64 m_key;
+    QString m_holderFile;
+    QByteArray m_holderText;
+    bool m_held = false;
+    bool m_inTransaction = false;
+};
+
+} // namespace retort

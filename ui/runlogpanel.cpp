@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "runlogpanel.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace retort::ui {
+
+RunLogPanel::RunLogPanel(QWidget* parent)
+    : QWidget(parent), m_state(new QLabel(tr("No run yet."), this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_log(new QPlainTextEdit(this))
+{
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setMaximumBlockCount(20000);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(tr("Stop the run: the running statement is cancelled and its migration rolled back (Esc)"));
+    m_progress->setTextVisible(true);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_state, 1);
+    top->addWidget(m_progress);
+    top->addWidget(m_cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_log, 1);
+    connect(m_cancel, &QPushButton::clicked, this, &RunLogPanel::cancelRequested);
+}
+
+void RunLogPanel::runStarted(const QString& description)
+{
+    m_state->setText(description);
+    m_progress->setRange(0, 0); // busy until the plan arrives
+    m_cancel->setEnabled(true);
+    m_log->appendPlainText(QStringLiteral("== %1").arg(description));
+}
+
+QString RunLogPanel::lineFor(const RunEvent& event)
+{
+    const QString time = event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString step = event.revision.isEmpty() ? QString() : event.revision + QStringLiteral("  ");
+    switch (event.type) {
+    case RunEvent::Type::Plan:
+        return QStringLiteral("%1  plan: %2 step(s)  %3").arg(time).arg(event.stepCount).arg(event.text);
+    case RunEvent::Type::StepStarted:
+        return QStringLiteral("%1  %2%3 (%4 of %5) %6")
+            .arg(time, step,
+                 event.direction == Direction::Upgrade ? tr("upgrade") : tr("downgrade"))
+            .arg(event.stepIndex + 1)
+            .arg(event.stepCount)
+            .arg(event.location);
+    case RunEvent::Type::Statement:
+        return QStringLiteral("%1    %2  [%3 ms]  %4")
+            .arg(time, event.statement.simplified().left(300))
+            .arg(event.elapsedMs)
+            .arg(event.location);
+    case RunEvent::Type::StepFinished:
+        return QStringLiteral("%1  %2%3 ms").arg(time, step).arg(event.elapsedMs);
+    case RunEvent::Type::Error:
+        return QStringLiteral("%1  ERROR %2%3").arg(time, event.location.isEmpty() ? QString() : event.location + QStringLiteral(": "), event.text);
+    case RunEvent::Type::Progress:
+        return {};
+    case RunEvent::Type::Notice:
+    case RunEvent::Type::Finished:
+        return QStringLiteral("%1  %2").arg(time, event.text);
+    }
+    return {};
+}
+
+void RunLogPanel::appendEvents(const QVector<RunEvent>& events)
+{
+    QStringList lines;
+    for (const RunEvent& event : events) {
+        if (event.type == RunEvent::Type::Progress || event.type == RunEvent::Type::Plan) {
+            m_progress->setRange(0, qMax(1, event.stepCount));
+            m_progress->setValue(event.type == RunEvent::Type::Plan ? 0 : event.stepIndex + 1);
+        }
+        const QString line = lineFor(event);
+        if (!line.isEmpty())
+            lines << line;
+    }
+    if (!lines.isEmpty())
+        m_log->appendPlainText(lines.join(u'\n'));
+}
+
+void RunLogPanel::runFinished(const QString& summary, bool failed)
+{
+    m_cancel->setEnabled(false);
+    if (m_progress->maximum() == 0)
+        m_progress->setRange(0, 1);
+    if (!failed)
+        m_progress->setValue(m_progress->maximum());
+    m_state->setText(summary);
+    m_log->appendPlainText(summary);
+}
+
+QString RunLogPanel::text() const
+{
+    return m_log->toPlainText();
+}
+
+} // namespace retort::ui
