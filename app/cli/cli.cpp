@@ -6,6 +6,7 @@
 #include "exitcode.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace retort::cli {
 
@@ -85,6 +86,15 @@ int Cli::run(const QStringList& arguments)
     command->addOptions(parser);
     QStringList commandLine = arguments;
     commandLine.removeAt(commandAt);
+    // Relative targets such as "-1" are arguments, not options: move them behind "--".
+    static const QRegularExpression relative(QStringLiteral("^-\\d+$"));
+    QStringList relativeTargets;
+    for (int i = int(commandLine.size()) - 1; i > 0; --i) {
+        if (relative.match(commandLine[i]).hasMatch())
+            relativeTargets.prepend(commandLine.takeAt(i));
+    }
+    if (!relativeTargets.isEmpty())
+        commandLine << QStringLiteral("--") << relativeTargets;
     if (!parser.parse(commandLine)) {
         m_err << "retort " << name << ": " << parser.errorText() << '\n';
         return ExitUsage;

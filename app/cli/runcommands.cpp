@@ -20,6 +20,7 @@ const QString kSql = QStringLiteral("sql");
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kLockTimeout = QStringLiteral("lock-timeout");
 const QString kJson = QStringLiteral("json");
+const QString kVerbose = QStringLiteral("verbose");
 
 int current(CliContext& context)
 {
@@ -62,7 +63,8 @@ int current(CliContext& context)
 RunResult runWithConsole(CliContext& context, const RunRequest& request, bool showEvents)
 {
     MigrationRunner runner;
-    RunPrinter printer = RunPrinter::forConsole(context.out, context.err, context.json());
+    RunPrinter printer = RunPrinter::forConsole(context.out, context.err, context.json(),
+                                                context.parser.isSet(kVerbose));
     if (showEvents)
         runner.setSink([&printer](const RunEvent& event) { printer.print(event); });
     InterruptWatcher interrupt([&runner] { runner.cancel(); });
@@ -139,6 +141,7 @@ int stamp(CliContext& context)
 void addRunOptions(QCommandLineParser& parser, bool withTarget)
 {
     parser.addOption({kJson, QStringLiteral("Print events as JSON, one object per line.")});
+    parser.addOption({{QStringLiteral("v"), kVerbose}, QStringLiteral("Show every statement as it runs.")});
     parser.addOption({kSql, QStringLiteral("Print the SQL instead of running it (no connection; "
                                            "TARGET may be FROM:TO).")});
     parser.addOption({kDryRun, QStringLiteral("Plan against the real database and print the SQL; "

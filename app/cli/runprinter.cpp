@@ -25,17 +25,17 @@ QString oneLine(const QString& sql)
 
 } // namespace
 
-RunPrinter::RunPrinter(QTextStream& out, QTextStream& err, Style style, bool colour)
-    : m_out(out), m_err(err), m_style(style), m_colour(colour)
+RunPrinter::RunPrinter(QTextStream& out, QTextStream& err, Style style, bool colour, bool verbose)
+    : m_out(out), m_err(err), m_style(style), m_colour(colour), m_verbose(verbose)
 {
 }
 
-RunPrinter RunPrinter::forConsole(QTextStream& out, QTextStream& err, bool json)
+RunPrinter RunPrinter::forConsole(QTextStream& out, QTextStream& err, bool json, bool verbose)
 {
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     const bool colour = terminal && qEnvironmentVariableIsEmpty("NO_COLOR");
     const Style style = json ? Style::Json : terminal ? Style::Terminal : Style::Plain;
-    return RunPrinter(out, err, style, colour);
+    return RunPrinter(out, err, style, colour, verbose);
 }
 
 QString RunPrinter::coloured(const QString& text, const char* code) const
@@ -56,7 +56,7 @@ void RunPrinter::print(const RunEvent& event)
         drawProgressBar(event);
         return;
     }
-    if (m_style == Style::Terminal && event.type == RunEvent::Type::Statement)
+    if (m_style == Style::Terminal && event.type == RunEvent::Type::Statement && !m_verbose)
         return; // the bar shows the step; statements would scroll it away
     clearProgressBar();
     printPlain(event);
@@ -69,7 +69,7 @@ void RunPrinter::printPlain(const RunEvent& event)
         m_err << (event.stepCount == 0 ? QStringLiteral("Nothing to do.")
                                        : QStringLiteral("Plan: %1 step(s)").arg(event.stepCount))
               << '\n';
-        if (!event.text.isEmpty() && m_style == Style::Plain)
+        if (!event.text.isEmpty() && m_verbose)
             m_err << event.text << '\n';
         break;
     case RunEvent::Type::StepStarted:
@@ -79,8 +79,14 @@ void RunPrinter::printPlain(const RunEvent& event)
                   << (event.text.isEmpty() ? QString() : QStringLiteral(", ") + event.text) << '\n';
         break;
     case RunEvent::Type::Statement:
-        m_err << QStringLiteral("    %1  (%2 ms)").arg(oneLine(event.statement)).arg(event.elapsedMs)
-              << '\n';
+        if (!m_verbose)
+            break;
+        m_err << QStringLiteral("    ") << oneLine(event.statement);
+        if (event.elapsedMs >= 0)
+            m_err << QStringLiteral("  (%1 ms)").arg(event.elapsedMs);
+        if (!event.location.isEmpty())
+            m_err << QStringLiteral("  ") << event.location;
+        m_err << '\n';
         break;
     case RunEvent::Type::StepFinished:
         if (m_style == Style::Terminal)

@@ -9,15 +9,15 @@ namespace retort::cli {
 
 // Shows a run's events: a progress bar on a terminal, plain lines when output goes to a file
 // or pipe, or one JSON object per line (--json). Colour only on a terminal and only when
-// NO_COLOR is not set.
+// NO_COLOR is not set. Statements are shown with --verbose.
 class RunPrinter
 {
 public:
     enum class Style { Terminal, Plain, Json };
 
-    RunPrinter(QTextStream& out, QTextStream& err, Style style, bool colour);
+    RunPrinter(QTextStream& out, QTextStream& err, Style style, bool colour, bool verbose);
     // Picks the style for this process: Json when asked, Terminal when stderr is a terminal.
-    static RunPrinter forConsole(QTextStream& out, QTextStream& err, bool json);
+    static RunPrinter forConsole(QTextStream& out, QTextStream& err, bool json, bool verbose);
 
     void print(const RunEvent& event);
 
@@ -31,6 +31,7 @@ private:
     QTextStream& m_err;
     Style m_style;
     bool m_colour;
+    bool m_verbose;
     bool m_barShown = false;
     QString m_currentStep;
 };

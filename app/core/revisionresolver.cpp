@@ -202,11 +202,12 @@ int RevisionResolver::walk(int start, int steps, const QString& label, const QSt
                                  .arg(std::abs(steps)));
         }
         if (next.size() > 1) {
-            throw graphError(QStringLiteral("'%1' is ambiguous: %2 revisions follow %3 (%4); "
-                                            "name a branch label, e.g. label@%5")
+            throw graphError(QStringLiteral("'%1' is ambiguous: %2 revisions %3 %4 (%5); "
+                                            "name one of them, or a branch label as label@%6")
                                  .arg(name)
                                  .arg(next.size())
-                                 .arg(atBase ? QStringLiteral("base") : m_graph.id(at),
+                                 .arg(steps > 0 ? QStringLiteral("follow") : QStringLiteral("precede"),
+                                      atBase ? QStringLiteral("base") : m_graph.id(at),
                                       idList(m_graph, next), name));
         }
         at = next.first();
