@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 namespace {
 
 struct Run
@@ -60,6 +62,21 @@ QStringList revisionIds(const QJsonArray& array)
 
 const QString kExample = QStringLiteral(RETORT_SOURCE_DIR "/migrations/retort.ini");
 const QString kProjects = QStringLiteral(RETORT_TEST_DATA "/projects");
+const QString kRunnerData = QStringLiteral(RETORT_TEST_DATA "/runner");
+
+QString sqliteUrl(const QTemporaryDir& dir, const QString& name = QStringLiteral("db.sqlite"))
+{
+    return QStringLiteral("sqlite:///") + dir.filePath(name);
+}
+
+// Lines of `--json` run output: one JSON object per line.
+QVector<QJsonObject> jsonLines(const QString& text)
+{
+    QVector<QJsonObject> objects;
+    for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts))
+        objects.append(QJsonDocument::fromJson(line.toUtf8()).object());
+    return objects;
+}
 
 } // namespace
 
@@ -264,6 +281,144 @@ private Q_SLOTS:
         const Run ourShop = runRetort({QStringLiteral("-c"), shop, QStringLiteral("history")});
         QCOMPARE(ourShop.exitCode, 0);
         QCOMPARE(ourShop.out.count(u'\n'), 5);
+    }
+
+    void upgradeCurrentDowngradeOnSqlite()
+    {
+        QTemporaryDir dir;
+        const QString url = sqliteUrl(dir);
+        auto run = [&](QStringList arguments) {
+            return runRetort(QStringList{QStringLiteral("-c"), kExample, QStringLiteral("--url"), url} + arguments);
+        };
+        // current reads and never creates anything, not even the database file.
+        const Run before = run({QStringLiteral("current")});
+        QCOMPARE(before.exitCode, 0);
+        QVERIFY(before.out.isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("db.sqlite"))));
+
+        const Run upgraded = run({QStringLiteral("upgrade"), QStringLiteral("head")});
+        QCOMPARE(upgraded.exitCode, 0);
+        QVERIFY2(upgraded.err.contains(QLatin1String("[7/7]")), qPrintable(upgraded.err));
+        const QString head = revisionIds(jsonArray(runRetort({QStringLiteral("-c"), kExample,
+                                                              QStringLiteral("heads"), QStringLiteral("--json")})))
+                                 .first();
+        const Run current = run({QStringLiteral("current"), QStringLiteral("--json")});
+        QCOMPARE(current.exitCode, 0);
+        const QJsonObject status = QJsonDocument::fromJson(current.out.toUtf8()).object();
+        QCOMPARE(status.value(QStringLiteral("current")).toArray().first().toString(), head);
+        QVERIFY(status.value(QStringLiteral("at_heads")).toBool());
+        QCOMPARE(run({QStringLiteral("current"), QStringLiteral("--check-heads")}).exitCode, 0);
+
+        QCOMPARE(run({QStringLiteral("downgrade"), QStringLiteral("-1")}).exitCode, 0);
+        const Run behind = run({QStringLiteral("current"), QStringLiteral("--check-heads")});
+        QCOMPARE(behind.exitCode, 1);
+        QVERIFY2(behind.err.contains(QLatin1String("1 step(s) to upgrade")), qPrintable(behind.err));
+
+        QCOMPARE(run({QStringLiteral("downgrade"), QStringLiteral("base")}).exitCode, 0);
+        const QJsonObject atBase =
+            QJsonDocument::fromJson(run({QStringLiteral("current"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QVERIFY(atBase.value(QStringLiteral("current")).toArray().isEmpty());
+        QCOMPARE(atBase.value(QStringLiteral("pending_steps")).toInt(), 7);
+    }
+
+    void jsonEventsAndDryRun()
+    {
+        QTemporaryDir dir;
+        const QString url = sqliteUrl(dir);
+        const Run dry = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"), url,
+                                   QStringLiteral("upgrade"), QStringLiteral("head"), QStringLiteral("--dry-run")});
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY(dry.out.contains(QLatin1String("CREATE TABLE documents")));
+        const QJsonObject notChanged = QJsonDocument::fromJson(
+            runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"), url, QStringLiteral("current"),
+                       QStringLiteral("--json")}).out.toUtf8()).object();
+        QVERIFY(notChanged.value(QStringLiteral("current")).toArray().isEmpty());
+
+        const Run json = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"), url,
+                                    QStringLiteral("upgrade"), QStringLiteral("+2"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QVector<QJsonObject> events = jsonLines(json.out);
+        QVERIFY(!events.isEmpty());
+        QStringList kinds;
+        for (const QJsonObject& event : events) {
+            QVERIFY(event.contains(QLatin1String("event")));
+            QVERIFY(event.contains(QLatin1String("time")));
+            kinds << event.value(QStringLiteral("event")).toString();
+        }
+        QCOMPARE(kinds.first(), QStringLiteral("plan"));
+        QCOMPARE(kinds.last(), QStringLiteral("finished"));
+        QCOMPARE(kinds.count(QStringLiteral("step_finished")), 2);
+    }
+
+    void offlineSqlNeedsNoDatabase()
+    {
+        QTemporaryDir dir;
+        const Run sql = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"),
+                                   QStringLiteral("postgresql://someone:hunter2@127.0.0.1:1/nowhere"),
+                                   QStringLiteral("upgrade"), QStringLiteral("--sql"), QStringLiteral("base:head")});
+        QCOMPARE(sql.exitCode, 0);
+        QVERIFY(sql.out.contains(QLatin1String("BEGIN;")));
+        QVERIFY(sql.out.contains(QLatin1String("CREATE TABLE documents")));
+        QVERIFY(sql.out.contains(QLatin1String("GENERATED BY DEFAULT AS IDENTITY"))); // PostgreSQL sections
+        QVERIFY(!sql.out.contains(QLatin1String("hunter2")));
+        const Run down = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"), sqliteUrl(dir),
+                                    QStringLiteral("downgrade"), QStringLiteral("--sql"), QStringLiteral("head:base")});
+        QCOMPARE(down.exitCode, 0);
+        QVERIFY(down.out.contains(QLatin1String("DROP TABLE")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("db.sqlite"))));
+    }
+
+    void databaseErrorsAreMaskedAndExitFour()
+    {
+        const Run unreachable = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"),
+                                           QStringLiteral("postgresql://someone:hunter2@127.0.0.1:1/nowhere?connect_timeout=2"),
+                                           QStringLiteral("current")});
+        QCOMPARE(unreachable.exitCode, 4);
+        QVERIFY2(unreachable.err.contains(QLatin1String("someone:***@127.0.0.1:1")), qPrintable(unreachable.err));
+        QVERIFY(!unreachable.err.contains(QLatin1String("hunter2")));
+        QVERIFY(!unreachable.out.contains(QLatin1String("hunter2")));
+
+        QTemporaryDir dir;
+        const Run unknown = runRetort({QStringLiteral("-c"), kExample, QStringLiteral("--url"), sqliteUrl(dir),
+                                       QStringLiteral("upgrade"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 3);
+    }
+
+    void failingMigrationNamesFileAndLine()
+    {
+        QTemporaryDir dir;
+        const Run failed = runRetort({QStringLiteral("-c"), kRunnerData + QStringLiteral("/failing/retort.ini"),
+                                      QStringLiteral("--url"), sqliteUrl(dir), QStringLiteral("upgrade"),
+                                      QStringLiteral("head")});
+        QCOMPARE(failed.exitCode, 4);
+        static const QRegularExpression location(QStringLiteral("\\.sql:\\d+"));
+        QVERIFY2(location.match(failed.err).hasMatch(), qPrintable(failed.err));
+        QVERIFY2(failed.err.contains(QLatin1String("missing_table")), qPrintable(failed.err));
+    }
+
+    void ctrlCCancelsTheRun()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(QStringLiteral(RETORT_CLI),
+                      {QStringLiteral("-c"), kRunnerData + QStringLiteral("/slow/retort.ini"), QStringLiteral("--url"),
+                       sqliteUrl(dir), QStringLiteral("upgrade"), QStringLiteral("head"), QStringLiteral("--json")});
+        QVERIFY(process.waitForStarted());
+        // Wait until the slow step has started, then interrupt as Ctrl-C would.
+        QString seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen += QString::fromUtf8(process.readAllStandardOutput()),
+                                  seen.contains(QLatin1String("cccc00000002")) &&
+                                      seen.contains(QLatin1String("step_started"))),
+                                 20000);
+        QTest::qWait(300);
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        const QJsonObject status = QJsonDocument::fromJson(
+            runRetort({QStringLiteral("-c"), kRunnerData + QStringLiteral("/slow/retort.ini"), QStringLiteral("--url"),
+                       sqliteUrl(dir), QStringLiteral("current"), QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(status.value(QStringLiteral("current")).toArray().first().toString(), QStringLiteral("cccc00000001"));
     }
 };
 

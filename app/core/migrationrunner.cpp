@@ -104,6 +104,8 @@ private:
     RunEvent stepEvent(RunEvent::Type type, const MigrationStep& step) const;
     void emitEvent(RunEvent event) { m_runner.emitEvent(event); }
     void emitPlan();
+    // The version table's CREATE, when this run made (or, offline, would make) it.
+    void reportCreatedVersionTable();
     void reportVersionStatements(const QVector<SqlCommand>& commands);
 
     // Offline and dry run
@@ -136,6 +138,7 @@ private:
 
     DatabaseConnection* m_connection = nullptr;
     QStringList m_heads;
+    bool m_createdVersionTable = false;
     QVector<MigrationStep> m_plan;
     int m_stepIndex = 0;
     int m_stepCount = 0;
@@ -252,6 +255,13 @@ RunEvent RunSession::stepEvent(RunEvent::Type type, const MigrationStep& step) c
     return event;
 }
 
+void RunSession::reportCreatedVersionTable()
+{
+    if (m_createdVersionTable)
+        reportVersionStatements({m_table.createStatement()});
+    m_createdVersionTable = false;
+}
+
 void RunSession::emitPlan()
 {
     QStringList lines;
@@ -322,12 +332,12 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
               .arg(m_request.offline ? QStringLiteral("offline") : QStringLiteral("dry-run"),
                    dialectName(m_url.dialect()));
     if (createTable) {
-        const SqlCommand create = m_table.createStatement();
-        reportVersionStatements({create});
-        sql += scriptLine(create.literalSql(m_url.dialect()));
+        sql += scriptLine(m_table.createStatement().literalSql(m_url.dialect()));
+        m_createdVersionTable = true;
     }
     QStringList state = heads;
     if (m_request.mode == RunRequest::Mode::Stamp) {
+        reportCreatedVersionTable();
         const VersionChange change =
             stampChange(m_project.graph(), state, stampTargets(), m_request.purge);
         const QVector<SqlCommand> commands = m_table.statements(change);
@@ -343,6 +353,7 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
     m_plan = planFrom(state);
     m_stepCount = int(m_plan.size());
     emitPlan();
+    reportCreatedVersionTable();
     for (m_stepIndex = 0; m_stepIndex < m_stepCount; ++m_stepIndex)
         renderStep(m_plan[m_stepIndex], state, sql);
     result.plan = m_plan;
@@ -371,8 +382,8 @@ QStringList RunSession::setUp(MigrationLock& lock)
     QSqlDatabase& db = m_connection->db();
     lock.beginTransaction();
     try {
-        if (m_table.ensureExists(db))
-            reportVersionStatements({m_table.createStatement()});
+        // Reported once the plan is out, so that consumers always see the plan first.
+        m_createdVersionTable = m_table.ensureExists(db);
         m_history.ensureExists(db);
         const QStringList heads = m_table.readHeads(db);
         lock.commit();
@@ -587,6 +598,7 @@ RunResult RunSession::runOnline()
     RunResult result;
     result.headsBefore = m_heads;
     if (m_request.mode == RunRequest::Mode::Stamp) {
+        reportCreatedVersionTable();
         runStamp(lock);
         result.headsAfter = m_heads;
         return result;
@@ -596,6 +608,7 @@ RunResult RunSession::runOnline()
     result.plan = m_plan;
     m_stepCount = int(m_plan.size());
     emitPlan();
+    reportCreatedVersionTable();
     int done = 0;
     for (int i = 0; i < m_plan.size();) {
         m_stepIndex = done;
