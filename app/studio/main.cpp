@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -13,6 +15,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Retort Studio"));
     QApplication::setOrganizationName(QStringLiteral("Retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Retort Studio: see and run database migrations."));
