@@ -10,8 +10,10 @@
 #include "runcontroller.h"
 #include "runlogpanel.h"
 #include "scripteditor.h"
+#include "theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -85,6 +87,7 @@ MainWindow::MainWindow(QWidget* parent)
     logDock->setObjectName(QStringLiteral("runLogDock"));
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {170}, Qt::Vertical);
 
     connect(m_history, &HistoryGraphView::revisionContextMenuRequested, this, &MainWindow::showRevisionMenu);
     connect(m_log, &RunLogPanel::cancelRequested, m_runs, &RunController::cancel);
@@ -159,6 +162,23 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
     addAction(find);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* themeMenu = viewMenu->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const std::pair<Theme::Choice, QString> choices[] = {
+        {Theme::Choice::System, tr("Follow the &System")},
+        {Theme::Choice::Light, tr("&Light")},
+        {Theme::Choice::Dark, tr("&Dark")}};
+    for (const auto& [choice, label] : choices) {
+        QAction* action = themeMenu->addAction(label, this, [choice = choice] {
+            Theme::save(choice);
+            Theme::apply(choice);
+        });
+        action->setCheckable(true);
+        action->setChecked(Theme::saved() == choice);
+        themes->addAction(action);
+    }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Retort Studio"), this, &MainWindow::showAbout);

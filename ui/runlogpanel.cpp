@@ -22,6 +22,7 @@ RunLogPanel::RunLogPanel(QWidget* parent)
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop the run: the running statement is cancelled and its migration rolled back (Esc)"));
     m_progress->setTextVisible(true);
+    m_progress->setVisible(false); // shown from the first run on
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_state, 1);
@@ -37,6 +38,7 @@ RunLogPanel::RunLogPanel(QWidget* parent)
 void RunLogPanel::runStarted(const QString& description)
 {
     m_state->setText(description);
+    m_progress->setVisible(true);
     m_progress->setRange(0, 0); // busy until the plan arrives
     m_cancel->setEnabled(true);
     m_log->appendPlainText(QStringLiteral("== %1").arg(description));

@@ -2,6 +2,7 @@
 // retort-studio [PROJECT] [--url URL]: the desktop app. Everything is in retort_ui and
 // retort_core; this only reads the command line and shows the window.
 #include "mainwindow.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,6 +28,9 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("url"),
                       QApplication::translate("main", "Database URL (default: the project's)."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("theme"),
+                      QApplication::translate("main", "system, light or dark (default: as last chosen)."),
+                      QStringLiteral("THEME")});
     parser.addOption({QStringLiteral("screenshot"),
                       QApplication::translate("main", "Save a picture of the window to FILE once "
                                                       "the database status is read, then quit."),
@@ -35,6 +39,10 @@ int main(int argc, char* argv[])
                                  QApplication::translate("main", "Project folder, retort.ini or alembic.ini."),
                                  QStringLiteral("[PROJECT]"));
     parser.process(app);
+
+    using retort::ui::Theme;
+    Theme::apply(parser.isSet(QStringLiteral("theme")) ? Theme::fromName(parser.value(QStringLiteral("theme")))
+                                                      : Theme::saved());
 
     retort::ui::MainWindow window;
     if (parser.isSet(QStringLiteral("url")))
