@@ -52,6 +52,7 @@ ProcessFigures runCli(const QStringList& arguments)
     std::vector<double> walls, peaks;
     for (int run = 0; run < kRuns; ++run) {
         QElapsedTimer timer;
+        std::fflush(stdout); // the child must not inherit (and print) unwritten output
         timer.start();
         const pid_t pid = fork();
         if (pid == 0) {

@@ -5,6 +5,7 @@
 #include "project.h"
 #include "scriptdirectory.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -127,6 +128,48 @@ private Q_SLOTS:
             QCOMPARE(error.kind(), ErrorKind::Config);
             QVERIFY2(error.message().contains(QLatin1String("nowhere")), qPrintable(error.message()));
         }
+    }
+
+    // The metadata cache (in $XDG_CACHE_HOME/retort) must never hide an edit.
+    void cacheNeverHidesAnEdit()
+    {
+        QTemporaryDir cacheHome, projectDir;
+        qputenv("XDG_CACHE_HOME", cacheHome.path().toUtf8());
+        const QString config =
+            testsupport::writeNativeProject(projectDir.path(), testsupport::generatedRevisions(3));
+        QTest::qWait(3200); // older than the cache's window for same-second writes
+
+        QCOMPARE(Project::open(config).graph().revision(1).message, QStringLiteral("step 2"));
+        const QStringList cacheFiles =
+            QDir(cacheHome.filePath(QStringLiteral("retort"))).entryList(QDir::Files);
+        QCOMPARE(cacheFiles.size(), 1);
+        QCOMPARE(Project::open(config).graph().revision(1).message, QStringLiteral("step 2"));
+
+        // Same size, same modification time: the change time still tells.
+        const QString second = ScriptDirectory::scriptFiles(ProjectConfig::load(config)).at(1);
+        const QDateTime modified = QFileInfo(second).lastModified();
+        QString text = ScriptDirectory::readText(second);
+        text.replace(QStringLiteral("message: step 2"), QStringLiteral("message: step X"));
+        {
+            QFile file(second);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text.toUtf8());
+            file.close();
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+        }
+        QCOMPARE(Project::open(config).graph().revision(1).message, QStringLiteral("step X"));
+
+        QVERIFY(QFile::remove(ScriptDirectory::scriptFiles(ProjectConfig::load(config)).at(2)));
+        QCOMPARE(Project::open(config).graph().count(), 2);
+
+        // A damaged cache is ignored and rebuilt.
+        QFile cache(cacheHome.filePath(QStringLiteral("retort/") + cacheFiles.first()));
+        QVERIFY(cache.open(QIODevice::ReadWrite));
+        QVERIFY(cache.resize(10));
+        cache.close();
+        QCOMPARE(Project::open(config).graph().revision(1).message, QStringLiteral("step X"));
+        qunsetenv("XDG_CACHE_HOME");
     }
 
     void generatedProjectsOfBothFormats_data()

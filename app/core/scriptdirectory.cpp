@@ -4,6 +4,7 @@
 #include "alembicscript.h"
 #include "error.h"
 #include "nativescript.h"
+#include "scriptcache.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -133,27 +134,50 @@ QString readFileAt(int folder, const QByteArray& name, const QString& pathForMes
 class FolderHandle
 {
 public:
+    FolderHandle() = default;
+    FolderHandle(const FolderHandle&) = delete;
+    FolderHandle& operator=(const FolderHandle&) = delete;
     ~FolderHandle()
     {
         if (m_fd >= 0)
             ::close(m_fd);
     }
+
     QString read(const QString& path)
+    {
+        const QByteArray name = enter(path);
+        return readFileAt(m_fd, name, path);
+    }
+
+    // The file's identity; unknown when it cannot be had.
+    FileStamp stamp(const QString& path)
+    {
+        const QByteArray name = enter(path);
+        struct stat info{};
+        if (::fstatat(m_fd, name.constData(), &info, 0) != 0)
+            return {};
+        auto nanoseconds = [](const timespec& t) { return qint64(t.tv_sec) * 1'000'000'000LL + t.tv_nsec; };
+        return {qint64(info.st_size), nanoseconds(info.st_mtim), nanoseconds(info.st_ctim),
+                quint64(info.st_ino)};
+    }
+
+private:
+    // Opens the folder of `path` unless it is the open one; returns the name to use with m_fd.
+    QByteArray enter(const QString& path)
     {
         const int slash = int(path.lastIndexOf(u'/'));
         const QStringView folder = QStringView(path).left(slash);
-        if (m_fd < 0 || folder != m_folder) {
+        if (m_fd == -1 || folder != m_folder) {
             if (m_fd >= 0)
                 ::close(m_fd);
             m_folder = folder.toString();
             m_fd = ::open(QFile::encodeName(m_folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (m_fd < 0)
-                return readFileAt(AT_FDCWD, QFile::encodeName(path), path);
+                m_fd = AT_FDCWD; // fall back to the whole path
         }
-        return readFileAt(m_fd, QFile::encodeName(path.mid(slash + 1)), path);
+        return QFile::encodeName(m_fd == AT_FDCWD ? path : path.mid(slash + 1));
     }
 
-private:
     int m_fd = -1;
     QString m_folder;
 };
@@ -171,14 +195,25 @@ QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config)
     const int count = int(files.size());
     QVector<Revision> revisions(count);
     QVector<QString> problems(count);
+    ScriptCache cache(config.configPath);
+    QVector<FileStamp> freshlyRead(count); // stamps of the files read (not cached) this time
     auto readRange = [&](int begin, int end) {
         FolderHandle folder;
         for (int i = begin; i < end; ++i) {
             try {
+                FileStamp stamp;
+                if (cache.isEnabled()) {
+                    stamp = folder.stamp(files[i]);
+                    if (std::optional<Revision> known = cache.lookup(files[i], stamp)) {
+                        revisions[i] = std::move(*known);
+                        continue;
+                    }
+                }
                 const QString text = folder.read(files[i]);
                 revisions[i] = config.format == ScriptFormat::Native
                                    ? NativeScript::readHeader(text, files[i])
                                    : AlembicScript::read(text, files[i]);
+                freshlyRead[i] = stamp;
             } catch (const Error& error) {
                 problems[i] = error.message();
             }
@@ -193,6 +228,11 @@ QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config)
     readRange(0, std::min(count, chunk));
     for (std::thread& worker : workers)
         worker.join();
+    for (int i = 0; i < count; ++i) {
+        if (freshlyRead[i].isKnown())
+            cache.store(files[i], freshlyRead[i], revisions[i]);
+    }
+    cache.save(files);
 
     QStringList unreadable;
     for (const QString& problem : std::as_const(problems)) {
