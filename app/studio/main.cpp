@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
@@ -16,6 +17,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Retort Studio"));
     QApplication::setOrganizationName(QStringLiteral("Retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    QIcon icon;
+    for (int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/retort-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
