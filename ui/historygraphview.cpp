@@ -82,6 +82,23 @@ void HistoryGraphView::setCurrentRevisions(const QStringList& ids)
     viewport()->update();
 }
 
+QStringList HistoryGraphView::currentRevisions() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_layout.rowCount(); ++row) {
+        const int index = m_layout.row(row).revision;
+        if (m_current[index])
+            ids << m_graph.id(index);
+    }
+    return ids;
+}
+
+bool HistoryGraphView::isApplied(const QString& id) const
+{
+    const int index = m_graph.indexOf(id);
+    return index >= 0 && m_applied[index];
+}
+
 void HistoryGraphView::setFilterText(const QString& text)
 {
     m_filterText = text.trimmed();

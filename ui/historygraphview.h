@@ -37,6 +37,9 @@ public:
     void setAppliedRevisions(const QSet<QString>& ids);
     // The database's current revision(s): marked "you are here".
     void setCurrentRevisions(const QStringList& ids);
+    // What the two calls above last set, as shown: the current ids in history order.
+    QStringList currentRevisions() const;
+    bool isApplied(const QString& id) const;
 
     // Rows whose id starts with `text`, or whose label or message contains it (ignoring
     // case), stay bright; the others are dimmed. Empty text clears the filter. Scrolls the

@@ -127,21 +127,25 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     m_upgradeHead = runMenu->addAction(tr("Upgrade to &Head"), this,
                                        [this] { requestRun(Direction::Upgrade, QStringLiteral("heads")); });
+    m_upgradeHead->setObjectName(QStringLiteral("upgradeHeadAction"));
     m_upgradeHead->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_upgradeHead->setToolTip(tr("Apply every pending revision (Ctrl+U)"));
     toolBar->addAction(m_upgradeHead);
     m_upgradeHere = runMenu->addAction(tr("&Upgrade to Here"), this, [this] {
         requestRun(Direction::Upgrade, m_history->selectedRevision());
     });
+    m_upgradeHere->setObjectName(QStringLiteral("upgradeHereAction"));
     m_upgradeHere->setToolTip(tr("Upgrade the database to the selected revision"));
     toolBar->addAction(m_upgradeHere);
     m_rollbackHere = runMenu->addAction(tr("&Roll Back to Here"), this, [this] {
         requestRun(Direction::Downgrade, m_history->selectedRevision());
     });
+    m_rollbackHere->setObjectName(QStringLiteral("rollbackHereAction"));
     m_rollbackHere->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_rollbackHere->setToolTip(tr("Roll the database back to the selected revision, after showing the SQL (Ctrl+R)"));
     toolBar->addAction(m_rollbackHere);
     m_cancelRun = runMenu->addAction(tr("&Cancel Run"), m_runs, &RunController::cancel);
+    m_cancelRun->setObjectName(QStringLiteral("cancelRunAction"));
     m_cancelRun->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelRun->setToolTip(tr("Stop the running migration and roll it back (Esc)"));
     toolBar->addAction(m_cancelRun);

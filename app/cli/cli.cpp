@@ -14,7 +14,8 @@ namespace {
 
 QVector<Command> allCommands()
 {
-    return authoringCommands() + historyCommands() + runCommands();
+    return authoringCommands() + historyCommands() + runCommands() + verifyCommands() +
+           schemaCommands() + lintCommands();
 }
 
 // Global options take a value: skip it when looking for the subcommand's name.

@@ -22,5 +22,8 @@ struct Command
 QVector<Command> authoringCommands(); // init, revision, merge
 QVector<Command> historyCommands();   // history, heads, branches, show
 QVector<Command> runCommands();       // current, upgrade, downgrade, stamp
+QVector<Command> lintCommands();      // lint
+QVector<Command> verifyCommands();    // verify
+QVector<Command> schemaCommands();    // diff, check
 
 } // namespace retort::cli

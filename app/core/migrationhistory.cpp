@@ -5,6 +5,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace retort {
 
@@ -12,7 +13,8 @@ namespace {
 
 const char* const kColumns = "revision, direction, checksum, started_at, finished_at, "
                              "duration_ms, run_by, outcome, error, failing_statement, "
-                             "failing_location";
+                             "failing_location, script";
+const char* const kScriptColumn = "script";
 
 QString timeText(const QDateTime& time)
 {
@@ -66,8 +68,17 @@ SqlCommand MigrationHistory::createStatement() const
                             "direction VARCHAR(16) NOT NULL, checksum VARCHAR(64), "
                             "started_at VARCHAR(40) NOT NULL, finished_at VARCHAR(40), "
                             "duration_ms BIGINT, run_by VARCHAR(255), outcome VARCHAR(16) NOT "
-                            "NULL, error TEXT, failing_statement TEXT, failing_location TEXT)")
+                            "NULL, error TEXT, failing_statement TEXT, failing_location TEXT, "
+                            "script TEXT)")
                  .arg(m_table.qualify(tableName()), id)},
+            {},
+            {}};
+}
+
+SqlCommand MigrationHistory::addScriptColumnStatement() const
+{
+    return {{QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 TEXT")
+                 .arg(m_table.qualify(tableName()), QLatin1String(kScriptColumn))},
             {},
             {}};
 }
@@ -87,7 +98,8 @@ SqlCommand MigrationHistory::insertStatement(const HistoryRecord& r) const
                       HistoryRecord::outcomeName(r.outcome),
                       textOrNull(r.error),
                       textOrNull(r.failingStatement),
-                      textOrNull(r.failingLocation)};
+                      textOrNull(r.failingLocation),
+                      textOrNull(r.script)};
     for (int i = 1; i < command.values.size(); ++i)
         command.parts.append(QStringLiteral(", "));
     command.parts.append(QStringLiteral(")"));
@@ -99,10 +111,36 @@ bool MigrationHistory::exists(QSqlDatabase& db) const
     return m_table.exists(db, tableName());
 }
 
+QStringList MigrationHistory::columnNames(QSqlDatabase& db) const
+{
+    // A query that returns no rows still describes its columns, on every driver, and
+    // cannot fail on a column that is not there.
+    QSqlQuery query(db);
+    const QString sql =
+        QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(m_table.qualify(tableName()));
+    if (!query.exec(sql)) {
+        throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")
+                                             .arg(tableName(), query.lastError().text()));
+    }
+    const QSqlRecord record = query.record();
+    QStringList names;
+    for (int i = 0; i < record.count(); ++i)
+        names.append(record.fieldName(i).toLower());
+    return names;
+}
+
+bool MigrationHistory::hasScriptColumn(QSqlDatabase& db) const
+{
+    return exists(db) && columnNames(db).contains(QLatin1String(kScriptColumn));
+}
+
 bool MigrationHistory::ensureExists(QSqlDatabase& db) const
 {
-    if (exists(db))
+    if (exists(db)) {
+        if (!columnNames(db).contains(QLatin1String(kScriptColumn)))
+            execute(db, addScriptColumnStatement());
         return false;
+    }
     execute(db, createStatement());
     return true;
 }
@@ -118,8 +156,8 @@ QVector<HistoryRecord> MigrationHistory::read(QSqlDatabase& db, const QString& r
     if (!exists(db))
         return records;
     QSqlQuery query(db);
-    QString sql = QStringLiteral("SELECT id, %1 FROM %2")
-                      .arg(QLatin1String(kColumns), m_table.qualify(tableName()));
+    // Columns by name: tables from before the script column lack it.
+    QString sql = QStringLiteral("SELECT * FROM %1").arg(m_table.qualify(tableName()));
     if (!revision.isEmpty())
         sql += QStringLiteral(" WHERE revision = ?");
     query.prepare(sql + QStringLiteral(" ORDER BY id"));
@@ -129,37 +167,54 @@ QVector<HistoryRecord> MigrationHistory::read(QSqlDatabase& db, const QString& r
         throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")
                                              .arg(tableName(), query.lastError().text()));
     }
+    const QSqlRecord columns = query.record();
+    const auto column = [&columns](const char* name) {
+        return columns.indexOf(QLatin1String(name));
+    };
+    const int scriptColumn = column(kScriptColumn);
     while (query.next()) {
+        const auto text = [&](const char* name) { return query.value(column(name)).toString(); };
         HistoryRecord r;
-        r.id = query.value(0).toLongLong();
-        r.revision = query.value(1).toString();
-        r.direction = query.value(2).toString();
-        r.checksum = query.value(3).toString();
-        r.startedAt = QDateTime::fromString(query.value(4).toString(), Qt::ISODateWithMs);
-        r.finishedAt = QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs);
-        r.durationMs = query.value(6).toLongLong();
-        r.runBy = query.value(7).toString();
-        r.outcome = outcomeFromName(query.value(8).toString());
-        r.error = query.value(9).toString();
-        r.failingStatement = query.value(10).toString();
-        r.failingLocation = query.value(11).toString();
+        r.id = query.value(column("id")).toLongLong();
+        r.revision = text("revision");
+        r.direction = text("direction");
+        r.checksum = text("checksum");
+        r.startedAt = QDateTime::fromString(text("started_at"), Qt::ISODateWithMs);
+        r.finishedAt = QDateTime::fromString(text("finished_at"), Qt::ISODateWithMs);
+        r.durationMs = query.value(column("duration_ms")).toLongLong();
+        r.runBy = text("run_by");
+        r.outcome = outcomeFromName(text("outcome"));
+        r.error = text("error");
+        r.failingStatement = text("failing_statement");
+        r.failingLocation = text("failing_location");
+        if (scriptColumn >= 0)
+            r.script = query.value(scriptColumn).toString();
         records.append(r);
     }
     return records;
 }
 
-QHash<QString, QString> MigrationHistory::appliedChecksums(QSqlDatabase& db) const
+QHash<QString, HistoryRecord> MigrationHistory::appliedRecords(QSqlDatabase& db) const
 {
-    QHash<QString, QString> checksums;
+    QHash<QString, HistoryRecord> applied;
     const QVector<HistoryRecord> records = read(db);
     for (const HistoryRecord& r : records) {
         if (r.outcome != HistoryRecord::Outcome::Succeeded)
             continue;
         if (r.direction == QLatin1String("upgrade"))
-            checksums.insert(r.revision, r.checksum);
+            applied.insert(r.revision, r);
         else if (r.direction == QLatin1String("downgrade"))
-            checksums.remove(r.revision);
+            applied.remove(r.revision);
     }
+    return applied;
+}
+
+QHash<QString, QString> MigrationHistory::appliedChecksums(QSqlDatabase& db) const
+{
+    QHash<QString, QString> checksums;
+    const QHash<QString, HistoryRecord> applied = appliedRecords(db);
+    for (auto it = applied.cbegin(); it != applied.cend(); ++it)
+        checksums.insert(it.key(), it->checksum);
     return checksums;
 }
 

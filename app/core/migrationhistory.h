@@ -29,6 +29,8 @@ struct HistoryRecord
     QString error;                   // the database's error text, on failure
     QString failingStatement;
     QString failingLocation;         // file:line
+    QString script;                  // the script file's text when it ran; empty for stamps
+                                     // and for rows written before Retort kept it
 
     static QString outcomeName(Outcome outcome); // "succeeded", "failed", "cancelled"
 };
@@ -37,8 +39,10 @@ struct HistoryRecord
 // schema, next to Alembic's version table (which Alembic ignores). Columns:
 //   id, revision, direction, checksum, started_at, finished_at (ISO 8601 UTC text, so every
 //   dialect stores them alike), duration_ms, run_by, outcome, error, failing_statement,
-//   failing_location.
+//   failing_location, script (the script's text, so that `verify` can show what changed).
 // The table is created by the first run that changes something; readers never create it.
+// Tables made before the script column existed get it (ALTER TABLE ... ADD COLUMN) from
+// ensureExists(); readers cope without it.
 class MigrationHistory
 {
 public:
@@ -47,9 +51,14 @@ public:
     explicit MigrationHistory(VersionTable versionTable) : m_table(std::move(versionTable)) {}
 
     SqlCommand createStatement() const;
+    SqlCommand addScriptColumnStatement() const;
     SqlCommand insertStatement(const HistoryRecord& record) const;
 
     bool exists(QSqlDatabase& db) const;
+    // Whether the table has the script column (false when there is no table).
+    bool hasScriptColumn(QSqlDatabase& db) const;
+    // Creates the table, or adds the script column to an older one. Returns whether the
+    // table was created.
     bool ensureExists(QSqlDatabase& db) const;
     void record(QSqlDatabase& db, const HistoryRecord& record) const;
 
@@ -57,10 +66,14 @@ public:
     // does not exist.
     QVector<HistoryRecord> read(QSqlDatabase& db, const QString& revision = {}) const;
     // For each revision whose last successful upgrade or downgrade was an upgrade: that
-    // upgrade's checksum. What `verify` compares the scripts on disk with.
+    // upgrade's record. What `verify` compares the scripts on disk with.
+    QHash<QString, HistoryRecord> appliedRecords(QSqlDatabase& db) const;
+    // The checksums of appliedRecords().
     QHash<QString, QString> appliedChecksums(QSqlDatabase& db) const;
 
 private:
+    QStringList columnNames(QSqlDatabase& db) const;
+
     VersionTable m_table;
 };
 

@@ -29,6 +29,7 @@ namespace {
 struct LoadedScript
 {
     QString checksum;
+    QString text; // kept in the history row, for `verify`
     NativeScript script;
 };
 
@@ -228,9 +229,10 @@ const LoadedScript& RunSession::script(int revision)
                     QStringLiteral("%1: cannot read: %2").arg(meta.path, file.errorString()));
     }
     const QByteArray bytes = file.readAll();
+    const QString text = QString::fromUtf8(bytes);
     LoadedScript loaded{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
-        NativeScript::parse(QString::fromUtf8(bytes), meta.path)};
+        text, NativeScript::parse(text, meta.path)};
     return *m_scripts.insert(revision, std::move(loaded));
 }
 
@@ -338,8 +340,8 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
     QStringList state = heads;
     if (m_request.mode == RunRequest::Mode::Stamp) {
         reportCreatedVersionTable();
-        const VersionChange change =
-            stampChange(m_project.graph(), state, stampTargets(), m_request.purge);
+        const VersionChange change = stampChange(m_project.graph(), state,
+                                                 m_request.stampTargets, m_request.purge);
         const QVector<SqlCommand> commands = m_table.statements(change);
         reportVersionStatements(commands);
         sql += scriptLine(MigrationLock::beginStatement(m_url.dialect()));
@@ -504,6 +506,7 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
     const bool recheck = m_url.dialect() == Dialect::Sqlite; // no run-wide lock there
     HistoryRecord record = newRecord(meta.id, directionName(step.direction),
                                      script(step.revision).checksum);
+    record.script = script(step.revision).text;
     RunEvent started = stepEvent(RunEvent::Type::StepStarted, step);
     started.location = meta.path;
     emitEvent(started);
@@ -556,8 +559,8 @@ void RunSession::runStamp(MigrationLock& lock)
     lock.beginTransaction();
     try {
         m_heads = m_table.readHeads(db);
-        const VersionChange change =
-            stampChange(m_project.graph(), m_heads, targets, m_request.purge);
+        const VersionChange change = stampChange(m_project.graph(), m_heads,
+                                                 m_request.stampTargets, m_request.purge);
         writeBookkeeping(change, record);
         lock.commit();
         m_heads = sorted(change.applyTo(m_heads));

@@ -2,6 +2,9 @@
 #include "versionchange.h"
 
 #include "error.h"
+#include "revisionresolver.h"
+
+#include <algorithm>
 
 namespace retort {
 
@@ -127,6 +130,125 @@ VersionChange downgradeChange(const RevisionGraph& graph, const QStringList& hea
     return {{updateRow(id, parents.first())}};
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stamps, after Alembic's ScriptDirectory._stamp_revs and StampStep
+
+// One stamp step: rows `from` move to `to` (none: `from` is deleted).
+struct StampStep
+{
+    QStringList from;
+    QString to;
+    bool upgrade = true;
+    bool branchMove = false;
+};
+
+// The version rows while a stamp's steps are applied, with HeadMaintainer's checks: a step
+// that deletes or updates a row not there, or writes a row that is there, fails.
+class StampRows
+{
+public:
+    StampRows(QStringList heads, VersionChange& change, QString what)
+        : m_heads(std::move(heads)), m_change(change), m_what(std::move(what))
+    {
+    }
+
+    const QStringList& heads() const { return m_heads; }
+
+    void apply(const StampStep& step)
+    {
+        if (!step.upgrade && step.branchMove) {
+            remove(step.from.first());
+        } else if (step.upgrade && (step.branchMove || !allRows(step.from)) &&
+                   !m_heads.contains(step.to)) {
+            m_heads.append(step.to);
+            m_change.rows.append(insertRow(step.to));
+        } else if (!step.from.isEmpty()) {
+            for (int i = 0; i + 1 < step.from.size(); ++i)
+                remove(step.from[i]);
+            update(step.from.last(), step.to);
+        } else {
+            fail(QStringLiteral("%1 is in the version table already").arg(step.to));
+        }
+    }
+
+    [[noreturn]] void fail(const QString& why) const
+    {
+        throw Error(ErrorKind::Graph, QStringLiteral("cannot stamp %1: %2 (Alembic's stamp "
+                                                     "fails here too)").arg(m_what, why));
+    }
+
+private:
+    bool allRows(const QStringList& ids) const
+    {
+        return std::all_of(ids.begin(), ids.end(),
+                           [this](const QString& id) { return m_heads.contains(id); });
+    }
+
+    void remove(const QString& id)
+    {
+        if (!m_heads.contains(id))
+            fail(QStringLiteral("it would delete %1, which an earlier target replaced").arg(id));
+        m_heads.removeAll(id);
+        m_change.rows.append(deleteRow(id));
+    }
+
+    void update(const QString& from, const QString& to)
+    {
+        if (m_heads.contains(to))
+            fail(QStringLiteral("%1 is in the version table already").arg(to));
+        if (!m_heads.contains(from))
+            fail(QStringLiteral("it would move %1, which an earlier target replaced").arg(from));
+        m_heads.removeAll(from);
+        m_heads.append(to);
+        m_change.rows.append(updateRow(from, to));
+    }
+
+    QStringList m_heads;
+    VersionChange& m_change;
+    QString m_what;
+};
+
+// What a stamp target's lineage is tested against: the revisions it names, plus the label's
+// revision for label@...; empty (base) matches every row.
+QVector<int> anchorsOf(const RevisionGraph& graph, const QString& name,
+                       const QVector<int>& resolved)
+{
+    QVector<int> anchors = resolved;
+    const int at = name.indexOf(u'@');
+    if (at > 0) {
+        const QString label = name.left(at);
+        const int owner = graph.labelOwner(label) >= 0 ? graph.labelOwner(label)
+                                                       : graph.indexOf(label);
+        if (owner >= 0 && !anchors.contains(owner))
+            anchors.append(owner);
+    }
+    return anchors;
+}
+
+// The rows sharing lineage (dependencies counted) with one of `anchors`; all when none.
+QStringList rowsOnLine(const RevisionGraph& graph, const QStringList& rows,
+                       const QVector<int>& anchors)
+{
+    if (anchors.isEmpty())
+        return rows;
+    QStringList result;
+    for (const QString& row : rows) {
+        const int index = graph.indexOf(row);
+        RevisionSet line = graph.ancestors({index});
+        line.unite(graph.descendants({index}));
+        if (std::any_of(anchors.begin(), anchors.end(),
+                        [&line](int anchor) { return line.contains(anchor); }))
+            result.append(row);
+    }
+    return result;
+}
+
+bool containsAny(const RevisionGraph& graph, const RevisionSet& set, const QStringList& ids)
+{
+    return std::any_of(ids.begin(), ids.end(),
+                       [&](const QString& id) { return set.contains(graph.indexOf(id)); });
+}
+
 } // namespace
 
 QStringList VersionChange::applyTo(QStringList heads) const
@@ -168,48 +290,61 @@ QVector<QStringList> headsAfterEachStep(const RevisionGraph& graph, QStringList 
 }
 
 VersionChange stampChange(const RevisionGraph& graph, const QStringList& heads,
-                          const QVector<int>& targets, bool purge)
+                          const QStringList& targets, bool purge)
 {
     VersionChange change;
-    QStringList remaining = heads;
     if (purge) {
         for (const QString& head : heads)
             change.rows.append(deleteRow(head));
-        remaining.clear();
-    }
-    for (const QString& head : remaining) {
-        if (graph.indexOf(head) < 0) {
-            throw Error(ErrorKind::Graph,
-                        QStringLiteral("the version table holds %1, which no script defines; "
-                                       "stamp with purge to replace it").arg(head));
+    } else {
+        for (const QString& head : heads) {
+            if (graph.indexOf(head) < 0) {
+                throw Error(ErrorKind::Graph,
+                            QStringLiteral("the version table holds %1, which no script "
+                                           "defines; stamp with purge to replace it").arg(head));
+            }
         }
     }
-    if (targets.isEmpty() && !purge) {
-        for (const QString& head : heads)
-            change.rows.append(deleteRow(head));
+    const QStringList names = targets.isEmpty() ? QStringList{QStringLiteral("base")} : targets;
+    // Alembic takes the rows in the order the database returns them; sorted, as Retort reads
+    // them, the choice of the row a merge keeps is the same in every run.
+    QStringList sortedHeads = purge ? QStringList() : heads;
+    sortedHeads.sort();
+    StampRows rows(sortedHeads, change, names.join(u' '));
+    const RevisionResolver resolver(graph);
+    QVector<int> destinations;
+    QStringList lineRows; // the rows on the line of some target, in row order
+    for (const QString& name : names) {
+        if (name.isEmpty())
+            continue;
+        const QVector<int> resolved = resolver.resolve(name);
+        destinations += resolved;
+        const QStringList onLine =
+            rowsOnLine(graph, rows.heads(), anchorsOf(graph, name, resolved));
+        for (const QString& row : onLine) {
+            if (!lineRows.contains(row))
+                lineRows.append(row);
+        }
+    }
+    if (destinations.isEmpty()) {
+        for (const QString& row : std::as_const(lineRows))
+            rows.apply({{row}, {}, false, true});
         return change;
     }
-    for (int target : targets) {
-        const QString& id = graph.id(target);
-        if (remaining.contains(id))
+    for (int destination : std::as_const(destinations)) {
+        const QString& id = graph.id(destination);
+        if (lineRows.contains(id))
             continue;
-        // Rows on the target's line of history give way to it: the first is updated in
-        // place, the others deleted.
-        QStringList replaced;
-        for (const QString& head : remaining) {
-            if (graph.sharesLineage(graph.indexOf(head), target))
-                replaced.append(head);
-        }
-        if (replaced.isEmpty()) {
-            change.rows.append(insertRow(id));
-        } else {
-            for (int i = 1; i < replaced.size(); ++i)
-                change.rows.append(deleteRow(replaced[i]));
-            change.rows.append(updateRow(replaced.first(), id));
-        }
-        for (const QString& head : replaced)
-            remaining.removeAll(head);
-        remaining.append(id);
+        const bool rowsAbove = containsAny(graph, graph.descendants({destination}), lineRows);
+        const bool rowsBelow = containsAny(graph, graph.ancestors({destination}), lineRows);
+        if (rowsAbove && rowsBelow)
+            rows.fail(QStringLiteral("the version table has rows both above and below %1").arg(id));
+        if (rowsAbove)
+            rows.apply({lineRows, id, false, false});
+        else if (rowsBelow)
+            rows.apply({lineRows, id, true, false});
+        else
+            rows.apply({{}, id, true, true});
     }
     return change;
 }

@@ -54,11 +54,18 @@ VersionChange versionChange(const RevisionGraph& graph, const QStringList& heads
 QVector<QStringList> headsAfterEachStep(const RevisionGraph& graph, QStringList heads,
                                         const QVector<MigrationStep>& plan);
 
-// A stamp: the version table made to hold `targets` without running anything. With `purge`,
-// every row is deleted and the targets inserted. Otherwise rows on a line of history with a
-// target are replaced by it (updated in place where possible) and other rows are kept, as
-// Alembic's stamp does. Unknown ids in `heads` are only allowed with `purge`.
+// A stamp: the version table made to hold the revisions `targets` name (any names
+// RevisionResolver takes; none or "base" = no rows) without running anything, row for row as
+// `alembic stamp` writes it (ScriptDirectory._stamp_revs, StampStep, HeadMaintainer):
+//   the rows "on the line" of some target are those sharing lineage (dependencies counted)
+//   with what the target names (for label@..., the label's revision too; for base, every row);
+//   a target that is such a row already is left alone; a target below or above them replaces
+//   them all: all but the last deleted, the last updated to it; a target with no row on its
+//   line gets a row of its own; targets naming nothing (base) delete the rows on their lines.
+// With `purge`, every row is deleted first. Throws Error(Graph) where Alembic's stamp fails
+// too (for example two targets below two rows that the first one merges away, or a target
+// named twice), and for rows no script defines unless `purge` is set.
 VersionChange stampChange(const RevisionGraph& graph, const QStringList& heads,
-                          const QVector<int>& targets, bool purge);
+                          const QStringList& targets, bool purge);
 
 } // namespace retort

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+namespace retort::testsupport {
+
+// A fresh database on the test suite's PostgreSQL server (see tests/pg/testpostgres.h), owned
+// by the unprivileged test user, dropped again (WITH FORCE) by the destructor.
+class ScratchPostgres
+{
+public:
+    // `name` must be a plain identifier; the process id is appended to keep parallel tests apart.
+    explicit ScratchPostgres(const QString& name);
+    ~ScratchPostgres();
+    ScratchPostgres(const ScratchPostgres&) = delete;
+    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
+
+    // Empty (with a warning) when there is no server or the database could not be made.
+    const QString& url() const { return m_url; }
+    bool isValid() const { return !m_url.isEmpty(); }
+
+private:
+    QString m_admin;
+    QString m_database;
+    QString m_url;
+};
+
+} // namespace retort::testsupport
