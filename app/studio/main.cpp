@@ -22,8 +22,10 @@ int main(int argc, char* argv[])
         icon.addFile(QStringLiteral(":/icons/retort-%1.png").arg(size));
     QApplication::setWindowIcon(icon);
 
+    // The user's language, else English (whose file holds the plural forms).
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral("retort_studio_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
