@@ -17,6 +17,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 cmake --build "$build" --target retort retort-studio tst_studio -j1
 
+build=$(cd "$build" && pwd) # absolute: the script changes folder below
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Offscreen, and settings (theme, recent projects) kept out of the user's home.
