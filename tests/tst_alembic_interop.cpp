@@ -2,6 +2,7 @@
 // Retort and Debian's Alembic (1.8.1) on the same databases, a SQLite file and PostgreSQL:
 // a database upgraded by Alembic reads the same in `retort current`, and what `retort stamp`
 // writes is what Alembic's own stamp writes and what `alembic current` then shows.
+#include "runnertesting.h"
 #include "childprocess.h"
 #include "databaseconnection.h"
 #include "generatedproject.h"
@@ -154,14 +155,7 @@ QJsonObject TestAlembicInterop::retortCurrent(const QString& url)
 
 QStringList TestAlembicInterop::strings(const QString& url, const QString& sql)
 {
-    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("peek"));
-    QSqlQuery query(connection.db());
-    if (!query.exec(sql))
-        qWarning("%s failed", qPrintable(sql));
-    QStringList result;
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
+    return testsupport::queryStrings(url, sql);
 }
 
 // Writes the version rows directly (the table made as Alembic makes it), so that each stamp

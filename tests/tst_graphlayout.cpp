@@ -3,6 +3,7 @@
 // Each case holds graph.txt (as in tests/data/graph/) or project.txt (a project's config,
 // relative to the source tree), and expected.txt, the drawing of its history. Run with
 // RETORT_UPDATE_GOLDEN=1 to rewrite the drawings, then read every one before keeping it.
+#include "graphfixture.h"
 #include "generatedproject.h"
 #include "graphlayout.h"
 #include "project.h"
@@ -21,36 +22,12 @@ const QString kLayoutData = QStringLiteral(RETORT_TEST_DATA "/graph-layout");
 
 QString readText(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    return QString::fromUtf8(file.readAll());
+    return testsupport::readTextFile(path);
 }
 
-// graph.txt: "ID PARENTS [labels=A,B] [deps=C,D]", PARENTS "-" or a comma list; "#" comments.
 QVector<Revision> readGraphFile(const QString& path)
 {
-    QVector<Revision> revisions;
-    for (const QString& rawLine : readText(path).split(u'\n')) {
-        const QString line = rawLine.trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
-        Revision revision;
-        revision.id = words[0];
-        revision.path = QStringLiteral("versions/%1.sql").arg(words[0]);
-        if (words.value(1) != QLatin1String("-"))
-            revision.downRevisions = words.value(1).split(u',');
-        for (const QString& extra : words.mid(2)) {
-            const QStringList values = extra.section(u'=', 1).split(u',');
-            if (extra.startsWith(QLatin1String("labels=")))
-                revision.branchLabels = values;
-            else if (extra.startsWith(QLatin1String("deps=")))
-                revision.dependsOn = values;
-        }
-        revisions.append(revision);
-    }
-    return revisions;
+    return testsupport::readGraphFixture(path);
 }
 
 RevisionGraph graphOfCase(const QString& folder)

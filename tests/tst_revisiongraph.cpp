@@ -4,6 +4,7 @@
 // (tests/tools/alembic_graph_oracle.py; the graph_cases_match_alembic test re-checks it).
 #include "error.h"
 #include "generatedproject.h"
+#include "graphfixture.h"
 #include "migrationplanner.h"
 #include "revisiongraph.h"
 #include "revisionrange.h"
@@ -24,39 +25,12 @@ const QString kGraphData = QStringLiteral(RETORT_TEST_DATA "/graph");
 
 QStringList readLines(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    QStringList lines;
-    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        const QString trimmed = line.trimmed();
-        if (!trimmed.isEmpty() && !trimmed.startsWith(u'#'))
-            lines << trimmed;
-    }
-    return lines;
+    return testsupport::fixtureLines(path);
 }
 
-// graph.txt: "ID PARENTS [labels=A,B] [deps=C,D]", PARENTS "-" or a comma list.
 QVector<Revision> readGraph(const QString& folder)
 {
-    QVector<Revision> revisions;
-    for (const QString& line : readLines(folder + QStringLiteral("/graph.txt"))) {
-        const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
-        Revision revision;
-        revision.id = words[0];
-        revision.path = QStringLiteral("versions/%1.sql").arg(words[0]);
-        if (words[1] != QLatin1String("-"))
-            revision.downRevisions = words[1].split(u',');
-        for (const QString& extra : words.mid(2)) {
-            const QStringList values = extra.section(u'=', 1).split(u',');
-            if (extra.startsWith(QLatin1String("labels=")))
-                revision.branchLabels = values;
-            else if (extra.startsWith(QLatin1String("deps=")))
-                revision.dependsOn = values;
-        }
-        revisions.append(revision);
-    }
-    return revisions;
+    return testsupport::readGraphFixture(folder + QStringLiteral("/graph.txt"));
 }
 
 QString idsOf(const RevisionGraph& graph, const QVector<int>& revisions)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // MigrationRunner on SQLite files: round trips, version rows per step, failures, dry runs,
 // offline SQL, two runners at once and cancellation.
+#include "runnertesting.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "generatedproject.h"
@@ -57,22 +58,10 @@ QString sqliteUrl(const QTemporaryDir& dir)
 RunRequest request(const QString& config, const QString& url, Direction direction,
                    const QString& target)
 {
-    RunRequest r;
-    r.configPath = config;
-    r.databaseUrl = url;
-    r.direction = direction;
-    r.target = target;
-    r.lockTimeoutSeconds = 20;
-    return r;
+    return testsupport::runRequest(config, url, direction, target);
 }
 
-RunResult runSync(const RunRequest& r, QVector<RunEvent>* events = nullptr)
-{
-    MigrationRunner runner;
-    if (events)
-        runner.setSink([events](const RunEvent& e) { events->append(e); });
-    return runner.run(r);
-}
+using testsupport::runSync;
 
 // A connection of the test's own, for looking at the database.
 struct Peek

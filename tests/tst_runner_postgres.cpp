@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // MigrationRunner on the test suite's PostgreSQL server: each test gets a fresh database.
+#include "runnertesting.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "generatedproject.h"
@@ -42,22 +43,10 @@ QStringList strings(QSqlDatabase db, const QString& sql)
 RunRequest request(const QString& config, const QString& url, Direction direction,
                    const QString& target)
 {
-    RunRequest r;
-    r.configPath = config;
-    r.databaseUrl = url;
-    r.direction = direction;
-    r.target = target;
-    r.lockTimeoutSeconds = 20;
-    return r;
+    return testsupport::runRequest(config, url, direction, target);
 }
 
-RunResult runSync(const RunRequest& r, QVector<RunEvent>* events = nullptr)
-{
-    MigrationRunner runner;
-    if (events)
-        runner.setSink([events](const RunEvent& e) { events->append(e); });
-    return runner.run(r);
-}
+using testsupport::runSync;
 
 int count(const QVector<RunEvent>& events, RunEvent::Type type)
 {

@@ -2,6 +2,7 @@
 // VersionChange: the version-table rows after each step, checked against golden cases whose
 // expected output is Alembic's own (tests/tools/alembic_version_oracle.py), plus the SQL that
 // VersionTable makes of a change.
+#include "graphfixture.h"
 #include "error.h"
 #include "migrationplanner.h"
 #include "versionchange.h"
@@ -22,41 +23,12 @@ QString caseDir(const QString& name)
 
 QStringList lines(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    QStringList result;
-    const QStringList all = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (QString line : all) {
-        line = line.section(u'#', 0, 0).trimmed();
-        if (!line.isEmpty())
-            result.append(line);
-    }
-    return result;
+    return testsupport::fixtureLines(path);
 }
 
-// graph.txt: ID PARENTS [labels=A,B] [deps=C,D], PARENTS '-' for a base.
 RevisionGraph readGraph(const QString& folder)
 {
-    QVector<Revision> revisions;
-    const QStringList rows = lines(folder + QStringLiteral("/graph.txt"));
-    for (const QString& row : rows) {
-        const QStringList words = row.split(u' ', Qt::SkipEmptyParts);
-        Revision revision;
-        revision.id = words[0];
-        revision.path = folder + QStringLiteral("/graph.txt");
-        if (words[1] != QLatin1String("-"))
-            revision.downRevisions = words[1].split(u',');
-        for (const QString& extra : words.mid(2)) {
-            const QStringList values = extra.section(u'=', 1).split(u',');
-            if (extra.startsWith(QLatin1String("labels=")))
-                revision.branchLabels = values;
-            else if (extra.startsWith(QLatin1String("deps=")))
-                revision.dependsOn = values;
-        }
-        revisions.append(revision);
-    }
-    return RevisionGraph(revisions);
+    return RevisionGraph(testsupport::readGraphFixture(folder + QStringLiteral("/graph.txt")));
 }
 
 QString rowsText(QStringList heads)
