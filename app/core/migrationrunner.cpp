@@ -695,7 +695,7 @@ void MigrationRunner::emitEvent(const RunEvent& event)
 {
     if (m_sink)
         m_sink(event);
-    Q_EMIT this->event(event);
+    Q_EMIT runEvent(event);
 }
 
 void MigrationRunner::setCancelTarget(const QString& url, qint64 backendPid, void* sqliteHandle)

@@ -60,7 +60,7 @@ struct RunResult
 
 // Runs migrations against one database. Create it in (or move it to) the thread that calls
 // run(): run() opens its own QSqlDatabase connection there, from the URL, and closes it
-// before returning. Progress is reported through event() and the optional synchronous sink.
+// before returning. Progress is reported through runEvent() and the optional synchronous sink.
 //
 // Each migration runs in its own transaction together with its version-table change and its
 // history row (scripts marked "transactional: false" run their statements in autocommit and
@@ -79,7 +79,7 @@ public:
     explicit MigrationRunner(QObject* parent = nullptr);
     ~MigrationRunner() override;
 
-    // Called synchronously in the running thread for every event, before event() is emitted.
+    // Called synchronously in the running thread for every event, before runEvent() is emitted.
     void setSink(Sink sink) { m_sink = std::move(sink); }
 
     RunResult run(const RunRequest& request);
@@ -92,7 +92,8 @@ public:
     bool isCancelled() const { return m_cancelled.load(); }
 
 Q_SIGNALS:
-    void event(const retort::RunEvent& event);
+    // Every event, after the sink has seen it (named so as not to hide QObject::event()).
+    void runEvent(const retort::RunEvent& event);
 
 private:
     friend class RunSession;
