@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace retort {
 
@@ -29,6 +30,7 @@ RevisionGraph::RevisionGraph(QVector<Revision> revisions)
         throw Error(ErrorKind::Graph, problems.join(u'\n'));
 
     buildAdjacency();
+    computeGenerations();
     normalizeDependencies();
     propagateLabels();
     collectHeadsAndBases();
@@ -272,6 +274,30 @@ void RevisionGraph::buildAdjacency()
     flatten(m_aboveEdges, [](const Node& n, auto add) { add(n.children); add(n.dependents); });
 }
 
+void RevisionGraph::computeGenerations()
+{
+    // Kahn's order over the edges down (parents and dependencies): a revision's generation is
+    // one more than the highest of the revisions it comes after; bases are 0.
+    m_generation.assign(size_t(count()), 0);
+    std::vector<int> pending(static_cast<size_t>(count()));
+    std::vector<int> ready;
+    for (int i = 0; i < count(); ++i) {
+        pending[size_t(i)] = m_belowEdges.offsets[size_t(i) + 1] - m_belowEdges.offsets[size_t(i)];
+        if (pending[size_t(i)] == 0)
+            ready.push_back(i);
+    }
+    while (!ready.empty()) {
+        const int i = ready.back();
+        ready.pop_back();
+        for (int k = m_aboveEdges.offsets[size_t(i)]; k < m_aboveEdges.offsets[size_t(i) + 1]; ++k) {
+            const int above = m_aboveEdges.targets[size_t(k)];
+            m_generation[size_t(above)] = std::max(m_generation[size_t(above)], m_generation[size_t(i)] + 1);
+            if (--pending[size_t(above)] == 0)
+                ready.push_back(above);
+        }
+    }
+}
+
 RevisionSet RevisionGraph::reachable(const QVector<int>& from, const Adjacency& edges) const
 {
     RevisionSet found(count());
@@ -311,34 +337,79 @@ bool RevisionGraph::sharesLineage(int a, int b) const
 QVector<int> RevisionGraph::historyOrder(const RevisionSet& members, const QVector<int>& heads) const
 {
     RevisionSet todo = members;
-    QVector<int> walkHeads; // the revision each walk is at
+    // Each walk goes down one line of history. Alembic keeps, per walk, the set of ancestors
+    // of its current revision: another walk's revision in that set must wait. Computing the
+    // whole set at every merge point is O(revisions) each time, so the question "is c below
+    // this walk's revision?" is first answered by a search bounded by generation numbers,
+    // and the full set is built only when that search grows large (long parallel branches).
+    struct Walk
+    {
+        int at;
+        std::optional<RevisionSet> below; // ancestors(at), once materialised
+    };
+    std::vector<Walk> walks;
+    QVector<int> starts;
     for (int head : heads) {
-        if (todo.contains(head) && !walkHeads.contains(head))
-            walkHeads.append(head);
+        if (todo.contains(head) && !starts.contains(head))
+            starts.append(head);
     }
-    std::sort(walkHeads.begin(), walkHeads.end());
-    // What each walk has still to pass through; another walk must wait for it.
-    std::vector<RevisionSet> walkAncestors;
-    for (int head : walkHeads)
-        walkAncestors.push_back(ancestors({head}));
+    std::sort(starts.begin(), starts.end());
+    for (int head : starts)
+        walks.push_back({head, std::nullopt});
+    auto isWalkHead = [&](int revision) {
+        return std::any_of(walks.begin(), walks.end(), [&](const Walk& w) { return w.at == revision; });
+    };
+
+    std::vector<int> seenEpoch(size_t(count()), 0);
+    int epoch = 0;
+    std::vector<int> stack;
+    auto isBelow = [&](int candidate, Walk& walk) {
+        if (walk.below)
+            return walk.below->contains(candidate);
+        if (m_generation[size_t(candidate)] >= m_generation[size_t(walk.at)])
+            return false; // every edge down lowers the generation
+        constexpr int kSearchBudget = 256;
+        ++epoch;
+        stack.assign(1, walk.at);
+        int visited = 0;
+        while (!stack.empty()) {
+            const int at = stack.back();
+            stack.pop_back();
+            for (int k = m_belowEdges.offsets[size_t(at)]; k < m_belowEdges.offsets[size_t(at) + 1]; ++k) {
+                const int next = m_belowEdges.targets[size_t(k)];
+                if (next == candidate)
+                    return true;
+                if (m_generation[size_t(next)] > m_generation[size_t(candidate)] &&
+                    seenEpoch[size_t(next)] != epoch) {
+                    seenEpoch[size_t(next)] = epoch;
+                    stack.push_back(next);
+                }
+            }
+            if (++visited > kSearchBudget) {
+                walk.below = ancestors({walk.at});
+                return walk.below->contains(candidate);
+            }
+        }
+        return false;
+    };
 
     QVector<int> order;
     order.reserve(todo.count());
-    int walk = 0;
-    int switches = 0; // guards against two walks waiting for each other forever
-    while (!walkHeads.isEmpty()) {
-        const int candidate = walkHeads[walk];
+    size_t walk = 0;
+    size_t switches = 0; // guards against two walks waiting for each other forever
+    while (!walks.empty()) {
+        const int candidate = walks[walk].at;
         // A revision that another walk still has to pass through waits for that walk, so
         // each branch is finished at its branch point before shared ancestors.
-        int waitingFor = -1;
-        for (int other = 0; other < walkHeads.size() && switches <= walkHeads.size(); ++other) {
-            if (other != walk && walkAncestors[size_t(other)].contains(candidate)) {
+        std::optional<size_t> waitingFor;
+        for (size_t other = 0; other < walks.size() && switches <= walks.size(); ++other) {
+            if (other != walk && isBelow(candidate, walks[other])) {
                 waitingFor = other;
                 break;
             }
         }
-        if (waitingFor >= 0) {
-            walk = waitingFor;
+        if (waitingFor) {
+            walk = *waitingFor;
             ++switches;
             continue;
         }
@@ -349,25 +420,22 @@ QVector<int> RevisionGraph::historyOrder(const RevisionSet& members, const QVect
         }
         QVector<int> next;
         for (int below : m_nodes[candidate].parents + m_nodes[candidate].ownDependencies) {
-            if (todo.contains(below) && !walkHeads.contains(below) && !next.contains(below))
+            if (todo.contains(below) && !isWalkHead(below) && !next.contains(below))
                 next.append(below);
         }
         if (next.isEmpty()) {
-            walkHeads.removeAt(walk);
-            walkAncestors.erase(walkAncestors.begin() + walk);
-            walk = std::max(walk - 1, 0);
+            walks.erase(walks.begin() + qsizetype(walk));
+            walk = walk > 0 ? walk - 1 : 0;
         } else if (m_nodes[candidate].parents.size() == 1 &&
                    m_nodes[candidate].ownDependencies.isEmpty()) {
             // Plain movement down a line: the walk's ancestors are the same minus this one.
-            walkHeads[walk] = next.first();
-            walkAncestors[size_t(walk)].remove(candidate);
+            walks[walk].at = next.first();
+            if (walks[walk].below)
+                walks[walk].below->remove(candidate);
         } else {
-            walkHeads[walk] = next.first();
-            walkAncestors[size_t(walk)] = ancestors({next.first()});
-            for (int k = 1; k < next.size(); ++k) {
-                walkHeads.append(next[k]);
-                walkAncestors.push_back(ancestors({next[k]}));
-            }
+            walks[walk] = {next.first(), std::nullopt};
+            for (int k = 1; k < next.size(); ++k)
+                walks.push_back({next[k], std::nullopt});
         }
     }
     return order;

@@ -85,6 +85,7 @@ private:
     };
 
     void buildAdjacency();
+    void computeGenerations();
     RevisionSet reachable(const QVector<int>& from, const Adjacency& edges) const;
     QStringList linkParentsAndLabels();
     QStringList linkDependencies();
@@ -102,6 +103,8 @@ private:
     QVector<int> m_realHeads;
     QVector<int> m_bases;
     Adjacency m_parentEdges, m_belowEdges, m_childEdges, m_aboveEdges;
+    // Longest path down to a base: an edge down always lowers it, which bounds searches.
+    std::vector<int> m_generation;
 };
 
 } // namespace retort
