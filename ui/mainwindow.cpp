@@ -299,7 +299,7 @@ void MainWindow::requestRun(Direction direction, const QString& target)
     if (!m_project || target.isEmpty() || m_runs->isRunning())
         return;
     RunRequest request;
-    request.config = m_project->config();
+    request.project = *m_project;
     request.databaseUrl = effectiveUrl();
     request.direction = direction;
     request.target = target;
@@ -313,7 +313,7 @@ void MainWindow::requestStamp(const QString& target)
     if (!m_project || m_runs->isRunning())
         return;
     RunRequest request;
-    request.config = m_project->config();
+    request.project = *m_project;
     request.databaseUrl = effectiveUrl();
     request.mode = RunRequest::Mode::Stamp;
     request.stampTargets = {target};

@@ -74,7 +74,7 @@ RunResult runWithConsole(CliContext& context, const RunRequest& request, bool sh
 RunRequest baseRequest(CliContext& context)
 {
     RunRequest request;
-    request.config = context.project().config();
+    request.project = context.project(); // read once: the runner does not read the scripts again
     request.databaseUrl = context.databaseUrl();
     request.dryRun = context.parser.isSet(kDryRun);
     if (context.parser.isSet(kLockTimeout)) {

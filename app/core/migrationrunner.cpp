@@ -149,7 +149,9 @@ private:
 RunSession::RunSession(MigrationRunner& runner, const RunRequest& request)
     : m_runner(runner),
       m_request(request),
-      m_project(request.config ? Project::load(*request.config) : Project::open(request.configPath)),
+      m_project(request.project  ? *request.project
+                : request.config ? Project::load(*request.config)
+                                 : Project::open(request.configPath)),
       m_url(DatabaseUrl::parse(request.databaseUrl.isEmpty() ? m_project.config().databaseUrl()
                                                               : request.databaseUrl)),
       m_table(m_url.dialect(), m_project.config().versionTable,

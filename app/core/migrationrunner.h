@@ -2,6 +2,7 @@
 #pragma once
 
 #include "migrationplanner.h"
+#include "project.h"
 #include "projectconfig.h"
 #include "runevent.h"
 
@@ -24,9 +25,11 @@ struct RunRequest
         Stamp    // write `stampTargets` into the version table without running scripts
     };
 
-    // The project: `config` when set, else the config file at `configPath`.
+    // The project: `project` when set (already loaded: its scripts are not read again; its
+    // graph is shared read-only), else `config`, else the config file at `configPath`.
     QString configPath;
     std::optional<ProjectConfig> config;
+    std::optional<Project> project;
     // The full database URL (with password); empty: the project's url.
     QString databaseUrl;
 
