@@ -70,6 +70,7 @@ private Q_SLOTS:
     void waitingRunnerNamesHolder();
     void cancelDuringSleep();
     void concurrentIndexOutsideTransaction();
+    void serverNoticesBecomeEvents();
 
 private:
     QString schema();
@@ -283,6 +284,36 @@ void TestRunnerPostgres::concurrentIndexOutsideTransaction()
     QCOMPARE(heads(), QStringList{QStringLiteral("eeee00000002")});
     QCOMPARE(runSync(request(config, m_url, Direction::Downgrade, QStringLiteral("eeee00000001"))).stepsRun, 1);
     QCOMPARE(heads(), QStringList{QStringLiteral("eeee00000001")});
+}
+
+void TestRunnerPostgres::serverNoticesBecomeEvents()
+{
+    QVector<RunEvent> events;
+    runSync(request(fixture(QStringLiteral("notices")), m_url, Direction::Upgrade,
+                    QStringLiteral("heads")), &events);
+    QVector<RunEvent> notices;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(notices),
+                 [](const RunEvent& e) { return e.type == RunEvent::Type::ServerNotice; });
+    QCOMPARE(notices.size(), 2);
+    const QString script =
+        QStringLiteral(RETORT_TEST_DATA "/runner/notices/versions/abab00000001_notices.sql");
+    QCOMPARE(notices[0].text, QStringLiteral("NOTICE: table \"not_there\" does not exist, skipping"));
+    QCOMPARE(notices[0].statement, QStringLiteral("DROP TABLE IF EXISTS not_there"));
+    QCOMPARE(notices[0].location, script + QStringLiteral(":6"));
+    QCOMPARE(notices[0].revision, QStringLiteral("abab00000001"));
+    QCOMPARE(notices[1].text, QStringLiteral("WARNING: rows to check: 42\nHINT: look at them"));
+    QCOMPARE(notices[1].location, script + QStringLiteral(":7"));
+    // Each notice comes before the statement's own event, in the order the server sent them.
+    const auto statementAt = [&events](const QString& location) {
+        return std::find_if(events.begin(), events.end(), [&](const RunEvent& e) {
+            return e.type == RunEvent::Type::Statement && e.location == location;
+        });
+    };
+    const auto firstNotice = std::find_if(events.begin(), events.end(), [](const RunEvent& e) {
+        return e.type == RunEvent::Type::ServerNotice;
+    });
+    QVERIFY(firstNotice < statementAt(script + QStringLiteral(":6")));
+    QCOMPARE(RunEvent::typeName(RunEvent::Type::ServerNotice), QStringLiteral("server_notice"));
 }
 
 QTEST_GUILESS_MAIN(TestRunnerPostgres)

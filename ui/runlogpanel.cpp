@@ -69,6 +69,8 @@ QString RunLogPanel::lineFor(const RunEvent& event)
         return QStringLiteral("%1  ERROR %2%3").arg(time, event.location.isEmpty() ? QString() : event.location + QStringLiteral(": "), event.text);
     case RunEvent::Type::Progress:
         return {};
+    case RunEvent::Type::ServerNotice:
+        return QStringLiteral("%1    %2  %3").arg(time, event.text, event.location);
     case RunEvent::Type::Notice:
     case RunEvent::Type::Finished:
         return QStringLiteral("%1  %2").arg(time, event.text);

@@ -96,6 +96,11 @@ void RunPrinter::printPlain(const RunEvent& event)
     case RunEvent::Type::Notice:
         m_err << event.text << '\n';
         break;
+    case RunEvent::Type::ServerNotice:
+        m_err << QStringLiteral("    ") << coloured(event.text, "33")
+              << (event.location.isEmpty() ? QString() : QStringLiteral("  ") + event.location)
+              << '\n';
+        break;
     case RunEvent::Type::Error:
         m_err << coloured(QStringLiteral("error"), "31") << ": " << event.text << '\n';
         break;

@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <libpq-fe.h>
+
 namespace retort {
 
 namespace {
@@ -93,6 +95,14 @@ DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& pu
                     QStringLiteral("cannot connect to %1: %2").arg(url.masked(), text));
     }
     if (url.dialect() == Dialect::PostgreSql) {
+        const QVariant handle = m_db.driver()->handle();
+        // QPSQL registers the handle under libpq's struct name.
+        if (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0) {
+            auto* pg = *static_cast<PGconn* const*>(handle.constData());
+            PQsetNoticeReceiver(
+                pg,
+                [](void* self, const PGresult* result) { receiveNotice(self, result); }, this);
+        }
         QSqlQuery query(m_db);
         if (query.exec(QStringLiteral("SELECT pg_backend_pid()")) && query.next())
             m_backendPid = query.value(0).toLongLong();
@@ -101,6 +111,23 @@ DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& pu
         if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_sqliteHandle = *static_cast<void* const*>(handle.constData());
     }
+}
+
+void DatabaseConnection::receiveNotice(void* connection, const void* pgResult)
+{
+    const auto* self = static_cast<const DatabaseConnection*>(connection);
+    if (!self->m_noticeHandler)
+        return;
+    const auto* result = static_cast<const PGresult*>(pgResult);
+    const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY);
+    QString text = QString::fromUtf8(severity ? severity : "NOTICE") + QLatin1String(": ") +
+                   QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+    for (const auto& [field, label] : {std::pair{PG_DIAG_MESSAGE_DETAIL, "DETAIL"},
+                                       std::pair{PG_DIAG_MESSAGE_HINT, "HINT"}}) {
+        if (const char* value = PQresultErrorField(result, field))
+            text += u'\n' + QLatin1String(label) + QLatin1String(": ") + QString::fromUtf8(value);
+    }
+    self->m_noticeHandler(text);
 }
 
 DatabaseConnection::~DatabaseConnection()

@@ -6,6 +6,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 namespace retort {
 
@@ -21,6 +22,9 @@ QString currentUserAtHost();
 // Session set-up per dialect:
 //   PostgreSQL: application_name "retort <user>@<host> pid <pid>" unless the URL names one;
 //   SQLite: busy timeout 0 unless the URL sets ?timeout (callers poll for the write lock).
+// Server notices (PostgreSQL NOTICE, WARNING, INFO from RAISE or DDL such as "... does not exist,
+// skipping") go to the handler set with setNoticeHandler(), and nowhere else: libpq's default
+// would print them on stderr, in the middle of the CLI's own output.
 class DatabaseConnection
 {
 public:
@@ -41,12 +45,21 @@ public:
     // SQLite: the sqlite3* handle (for sqlite3_interrupt); nullptr elsewhere.
     void* sqliteHandle() const { return m_sqliteHandle; }
 
+    // "NOTICE: relation \"t\" does not exist, skipping", called in this thread while a
+    // statement runs. An empty handler drops notices.
+    using NoticeHandler = std::function<void(const QString&)>;
+    void setNoticeHandler(NoticeHandler handler) { m_noticeHandler = std::move(handler); }
+
 private:
+    static void receiveNotice(void* connection, const void* pgResult);
+
+
     DatabaseUrl m_url;
     QString m_name;
     QSqlDatabase m_db;
     qint64 m_backendPid = 0;
     void* m_sqliteHandle = nullptr;
+    NoticeHandler m_noticeHandler;
 };
 
 } // namespace retort

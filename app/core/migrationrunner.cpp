@@ -143,7 +143,9 @@ private:
     QVector<MigrationStep> m_plan;
     int m_stepIndex = 0;
     int m_stepCount = 0;
-    SqlStatement m_current; // the statement running, for failure reports
+    SqlStatement m_current; // the statement running, for failure reports and server notices
+    QString m_currentLocation;
+    const MigrationStep* m_runningStep = nullptr; // while its statements run
 };
 
 RunSession::RunSession(MigrationRunner& runner, const RunRequest& request)
@@ -465,8 +467,10 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
 {
     QSqlDatabase& db = m_connection->db();
     const QString& path = m_project.graph().revision(step.revision).path;
+    m_runningStep = &step;
     for (const SqlStatement& statement : statements) {
         m_current = statement;
+        m_currentLocation = location(path, statement.line);
         if (m_runner.isCancelled())
             throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
         QElapsedTimer timer;
@@ -481,11 +485,12 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
         }
         RunEvent event = stepEvent(RunEvent::Type::Statement, step);
         event.statement = statement.text;
-        event.location = location(path, statement.line);
+        event.location = m_currentLocation;
         event.elapsedMs = timer.elapsed();
         emitEvent(event);
     }
     m_current = {};
+    m_runningStep = nullptr;
 }
 
 void RunSession::writeBookkeeping(const VersionChange& change, HistoryRecord& record)
@@ -576,6 +581,15 @@ RunResult RunSession::runOnline()
 {
     DatabaseConnection connection(m_url, QStringLiteral("runner"));
     m_connection = &connection;
+    connection.setNoticeHandler([this](const QString& text) {
+        RunEvent event = m_runningStep ? stepEvent(RunEvent::Type::ServerNotice, *m_runningStep)
+                                       : RunEvent();
+        event.type = RunEvent::Type::ServerNotice;
+        event.text = text;
+        event.statement = m_current.text;
+        event.location = m_current.text.isEmpty() ? QString() : m_currentLocation;
+        emitEvent(event);
+    });
     m_runner.setCancelTarget(m_url.toString(), connection.backendPid(), connection.sqliteHandle());
     const std::shared_ptr<void> clearCancelTarget(nullptr, [this](void*) {
         m_runner.joinCanceller();

@@ -14,6 +14,8 @@ QString RunEvent::typeName(Type type)
         return QStringLiteral("statement");
     case Type::Notice:
         return QStringLiteral("notice");
+    case Type::ServerNotice:
+        return QStringLiteral("server_notice");
     case Type::StepFinished:
         return QStringLiteral("step_finished");
     case Type::Progress:

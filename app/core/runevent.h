@@ -20,6 +20,8 @@ struct RunEvent
                       // location file:line (empty for Retort's own version-table statements),
                       // elapsedMs
         Notice,       // something to tell the user: waiting for a lock (text), re-planning
+        ServerNotice, // the database said something while a statement ran: text ("NOTICE: ..."),
+                      // statement and its location
         StepFinished, // revision, direction, elapsedMs
         Progress,     // stepIndex + 1 of stepCount steps done
         Error,        // text, and statement/location when a statement failed
