@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 
 namespace retort {
@@ -33,6 +34,36 @@ QString libpqQuoted(QString value)
     value.replace(u'\\', QLatin1String("\\\\"));
     value.replace(u'\'', QLatin1String("\\'"));
     return u'\'' + value + u'\'';
+}
+
+// The libpq functions Retort calls itself, from the copy the QPSQL plugin has loaded. Linking
+// libpq would load it, and TLS, Kerberos and LDAP behind it, at every start of the CLI, even
+// for commands that never touch a database.
+struct LoadedLibPq
+{
+    decltype(&PQsetNoticeReceiver) setNoticeReceiver = nullptr;
+    decltype(&PQresultErrorField) resultErrorField = nullptr;
+
+    // Empty until a PostgreSQL connection has been opened.
+    static LoadedLibPq find()
+    {
+        LoadedLibPq libpq;
+        if (void* library = dlopen("libpq.so.5", RTLD_LAZY | RTLD_NOLOAD)) {
+            libpq.setNoticeReceiver = reinterpret_cast<decltype(&PQsetNoticeReceiver)>(
+                dlsym(library, "PQsetNoticeReceiver"));
+            libpq.resultErrorField = reinterpret_cast<decltype(&PQresultErrorField)>(
+                dlsym(library, "PQresultErrorField"));
+            dlclose(library); // only drops the reference NOLOAD took; the plugin keeps it
+        }
+        return libpq;
+    }
+    bool isValid() const { return setNoticeReceiver && resultErrorField; }
+};
+
+const LoadedLibPq& libpq()
+{
+    static const LoadedLibPq loaded = LoadedLibPq::find();
+    return loaded;
 }
 
 QString sessionOptions(const DatabaseUrl& url)
@@ -97,9 +128,11 @@ DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& pu
     if (url.dialect() == Dialect::PostgreSql) {
         const QVariant handle = m_db.driver()->handle();
         // QPSQL registers the handle under libpq's struct name.
-        if (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0) {
+        const bool isPgConn = qstrcmp(handle.typeName(), "pg_conn*") == 0 ||
+                              qstrcmp(handle.typeName(), "PGconn*") == 0;
+        if (isPgConn && libpq().isValid()) {
             auto* pg = *static_cast<PGconn* const*>(handle.constData());
-            PQsetNoticeReceiver(
+            libpq().setNoticeReceiver(
                 pg,
                 [](void* self, const PGresult* result) { receiveNotice(self, result); }, this);
         }
@@ -119,12 +152,13 @@ void DatabaseConnection::receiveNotice(void* connection, const void* pgResult)
     if (!self->m_noticeHandler)
         return;
     const auto* result = static_cast<const PGresult*>(pgResult);
-    const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY);
+    const auto field = libpq().resultErrorField;
+    const char* severity = field(result, PG_DIAG_SEVERITY);
     QString text = QString::fromUtf8(severity ? severity : "NOTICE") + QLatin1String(": ") +
-                   QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
-    for (const auto& [field, label] : {std::pair{PG_DIAG_MESSAGE_DETAIL, "DETAIL"},
-                                       std::pair{PG_DIAG_MESSAGE_HINT, "HINT"}}) {
-        if (const char* value = PQresultErrorField(result, field))
+                   QString::fromUtf8(field(result, PG_DIAG_MESSAGE_PRIMARY));
+    for (const auto& [code, label] : {std::pair{PG_DIAG_MESSAGE_DETAIL, "DETAIL"},
+                                      std::pair{PG_DIAG_MESSAGE_HINT, "HINT"}}) {
+        if (const char* value = field(result, code))
             text += u'\n' + QLatin1String(label) + QLatin1String(": ") + QString::fromUtf8(value);
     }
     self->m_noticeHandler(text);
