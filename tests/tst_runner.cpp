@@ -149,6 +149,7 @@ private Q_SLOTS:
     void twoRunnersApplyEachStepOnce();
     void cancelInterruptsSlowStatement();
     void waitingRunnerNamesHolderAndGivesUp();
+    void journalSettingsStayTheDatabases();
 };
 
 void TestRunner::versionTableReadsWithoutCreating()
@@ -506,6 +507,31 @@ void TestRunner::waitingRunnerNamesHolderAndGivesUp()
     lock.rollback();
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("test.db.retort-lock"))));
     QCOMPARE(runSync(r).stepsRun, 5);
+}
+
+// The runner's faster journal settings are its own connection's: no journal file is left
+// behind, and a database in WAL mode stays in WAL mode.
+void TestRunner::journalSettingsStayTheDatabases()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    const QString file = dir.filePath(QStringLiteral("test.db"));
+    runSync(request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads")));
+    QVERIFY(QFile::exists(file));
+    QVERIFY(!QFile::exists(file + QStringLiteral("-journal")));
+
+    const QString walUrl = QStringLiteral("sqlite:///") + dir.filePath(QStringLiteral("wal.db"));
+    {
+        DatabaseConnection connection(DatabaseUrl::parse(walUrl), QStringLiteral("wal"));
+        QSqlQuery query(connection.db());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+    }
+    QCOMPARE(runSync(request(kExampleConfig, walUrl, Direction::Upgrade, QStringLiteral("heads"))).stepsRun, 7);
+    DatabaseConnection connection(DatabaseUrl::parse(walUrl), QStringLiteral("wal"));
+    QSqlQuery query(connection.db());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

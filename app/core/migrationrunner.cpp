@@ -54,30 +54,52 @@ QString scriptLine(const QString& statement)
                                                                : QStringLiteral(";\n"));
 }
 
-// SQLite: foreign keys off for the run (table rebuilds in downgrades need it), restored after.
-// PRAGMA foreign_keys does nothing inside a transaction, so this wraps the whole run.
-class ForeignKeysOff
+// SQLite settings for the run, on Retort's own connection only, put back by the destructor.
+// None of them can change inside a transaction, so this wraps the whole run.
+//  - Foreign keys off (table rebuilds in downgrades need it).
+//  - A rollback journal that is truncated instead of deleted after each commit, and
+//    synchronous=NORMAL: the journal is still synced before the database file is written and
+//    the database file at every commit, so each step stays atomic and durable; what goes is
+//    deleting the journal file and its second sync, which made up most of a step's time on
+//    ext4 (a 2,000-step upgrade: see bench/bench_runner.cpp). Databases in WAL mode keep it.
+//    The journal mode goes back to DELETE at the end, which removes the empty journal file.
+class SqliteRunSettings
 {
 public:
-    explicit ForeignKeysOff(QSqlDatabase& db) : m_db(db)
+    explicit SqliteRunSettings(QSqlDatabase& db) : m_db(db)
     {
-        QSqlQuery query(m_db);
-        m_wasOn = query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next() &&
-                  query.value(0).toInt() == 1;
-        if (m_wasOn)
-            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+        m_foreignKeysWereOn = pragma(QStringLiteral("foreign_keys")) == QLatin1String("1");
+        if (m_foreignKeysWereOn)
+            pragma(QStringLiteral("foreign_keys = OFF"));
+        if (pragma(QStringLiteral("journal_mode")).compare(QLatin1String("delete"),
+                                                            Qt::CaseInsensitive) == 0)
+            m_truncating = pragma(QStringLiteral("journal_mode = TRUNCATE")) ==
+                           QLatin1String("truncate");
+        pragma(QStringLiteral("synchronous = NORMAL"));
     }
-    ~ForeignKeysOff()
+    ~SqliteRunSettings()
     {
-        if (m_wasOn)
-            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        if (m_truncating)
+            pragma(QStringLiteral("journal_mode = DELETE"));
+        if (m_foreignKeysWereOn)
+            pragma(QStringLiteral("foreign_keys = ON"));
     }
-    ForeignKeysOff(const ForeignKeysOff&) = delete;
-    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    SqliteRunSettings(const SqliteRunSettings&) = delete;
+    SqliteRunSettings& operator=(const SqliteRunSettings&) = delete;
 
 private:
+    // Runs "PRAGMA <text>"; returns the first value it answers, if any.
+    QString pragma(const QString& text)
+    {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA ") + text) && query.next())
+            return query.value(0).toString();
+        return {};
+    }
+
     QSqlDatabase& m_db;
-    bool m_wasOn = false;
+    bool m_foreignKeysWereOn = false;
+    bool m_truncating = false;
 };
 
 } // namespace
@@ -602,9 +624,9 @@ RunResult RunSession::runOnline()
         return render(heads, !m_table.exists(db));
     }
 
-    std::optional<ForeignKeysOff> foreignKeysOff;
+    std::optional<SqliteRunSettings> sqliteSettings;
     if (m_url.dialect() == Dialect::Sqlite)
-        foreignKeysOff.emplace(db);
+        sqliteSettings.emplace(db);
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        [this](const QString& text) {
                            RunEvent event;
