@@ -79,6 +79,8 @@ QString answer(const RevisionGraph& graph, const QString& query)
             revisions.append(step.revision);
         return idsOf(graph, revisions);
     }
+    if (kind == QLatin1String("current"))
+        return idsOf(graph, graph.currentTops(currentOf(graph, words[1])));
     if (kind == QLatin1String("range"))
         return idsOf(graph, revisionRange(graph, words[1]));
     if (kind == QLatin1String("labels")) {

@@ -329,6 +329,21 @@ RevisionSet RevisionGraph::descendants(const QVector<int>& from, bool includeDep
     return reachable(from, includeDependencies ? m_aboveEdges : m_childEdges);
 }
 
+QVector<int> RevisionGraph::currentTops(const QVector<int>& rows) const
+{
+    const RevisionSet below = ancestors(rows, true);
+    QVector<int> tops;
+    for (int index = 0; index < count(); ++index) {
+        // `below` holds every parent of its members: a descendant of `index` in it means a
+        // child of `index` in it.
+        const QVector<int>& above = children(index);
+        if (below.contains(index) &&
+            std::none_of(above.begin(), above.end(), [&](int child) { return below.contains(child); }))
+            tops.append(index);
+    }
+    return tops;
+}
+
 bool RevisionGraph::sharesLineage(int a, int b) const
 {
     return ancestors({a}, false).contains(b) || ancestors({b}, false).contains(a);

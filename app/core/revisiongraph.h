@@ -54,6 +54,10 @@ public:
     RevisionSet ancestors(const QVector<int>& from, bool includeDependencies = true) const;
     // `from` and everything above it (children, and dependents when asked).
     RevisionSet descendants(const QVector<int>& from, bool includeDependencies = true) const;
+    // What `alembic current` shows for the version-table rows `rows`: the rows and all they
+    // rest on (ancestors and dependencies), less each one that a child of it is among. A row
+    // below another row is hidden; a dependency of a row on another line is shown. File order.
+    QVector<int> currentTops(const QVector<int>& rows) const;
     // Whether a and b lie on one line of history: one is an ancestor of the other.
     bool sharesLineage(int a, int b) const;
 

@@ -5,7 +5,8 @@
 A case folder (tests/data/graph/<case>/) holds:
   graph.txt    one revision per line: ID PARENTS [labels=L1,L2] [deps=D1,D2]
                (PARENTS: '-' for a base, else a comma list), in file order
-  queries.txt  one query per line (see answer() below)
+  queries.txt  one query per line (see answer() below); "current ROWS" is what
+               `alembic current` shows for version-table rows ROWS (comma list or base)
   expected.txt 'query => answer' lines: what Retort must answer (tst_revisiongraph)
   messages.txt optional 'query => text' lines: text Retort's error message must contain
   retort-only  present where Retort deliberately differs from Alembic (its content says why)
@@ -71,6 +72,8 @@ def answer(rmap, order, query):
     if kind == "downgrade":
         steps = rmap.iterate_revisions(current_of(words[1]), words[2], select_for_downgrade=True)
         return ids(list(steps), order)
+    if kind == "current":
+        return by_file(r.revision for r in rmap._get_all_current(current_of(words[1])))
     if kind == "range":
         start, end = words[1].split(":")
         steps = rmap.iterate_revisions(end or "heads", start or "base", inclusive=True,
