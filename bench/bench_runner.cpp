@@ -12,6 +12,7 @@
 #include "error.h"
 #include "generatedproject.h"
 #include "migrationrunner.h"
+#include "privatepostgres.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,47 +38,6 @@ constexpr int kRuns = 5;
 constexpr double kAlembicUpgrade2000S = 9.9;
 constexpr double kAlembicUpgrade10000S = 63.0;
 constexpr double kAlembicCurrent10000S = 58.8;
-
-// A private PostgreSQL server (tests/pg/pgserver.sh), stopped by the destructor.
-class PrivateServer
-{
-public:
-    PrivateServer()
-    {
-        // As root the server runs as `postgres`, which must be able to enter the folder.
-        QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadGroup
-                                                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-        m_ok = script(QStringLiteral("start"));
-        QFile url(m_dir.filePath(QStringLiteral("pg/url")));
-        if (m_ok && url.open(QIODevice::ReadOnly))
-            m_url = QString::fromUtf8(url.readAll()).trimmed();
-    }
-    ~PrivateServer()
-    {
-        if (m_ok)
-            script(QStringLiteral("stop"));
-    }
-    PrivateServer(const PrivateServer&) = delete;
-    PrivateServer& operator=(const PrivateServer&) = delete;
-
-    const QString& url() const { return m_url; }
-
-private:
-    bool script(const QString& command)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(QStringLiteral("bash"),
-                      {QStringLiteral(RETORT_SOURCE_DIR "/tests/pg/pgserver.sh"), command,
-                       m_dir.filePath(QStringLiteral("pg"))});
-        return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit
-               && process.exitCode() == 0;
-    }
-
-    QTemporaryDir m_dir;
-    bool m_ok = false;
-    QString m_url;
-};
 
 struct UpgradeFigures
 {
@@ -240,12 +200,8 @@ int main(int argc, char* argv[])
                           QStringLiteral("sqlite:///") + shm.filePath(QStringLiteral("bench.db")), size);
         }
 
-        std::unique_ptr<PrivateServer> server;
-        QString postgres = qEnvironmentVariable("RETORT_BENCH_PG_URL");
-        if (postgres.isEmpty()) {
-            server = std::make_unique<PrivateServer>();
-            postgres = server->url();
-        }
+        std::unique_ptr<testsupport::PrivatePostgres> server;
+        const QString postgres = testsupport::benchmarkPostgresUrl(server);
         if (postgres.isEmpty()) {
             std::printf("PostgreSQL: no server (set RETORT_BENCH_PG_URL or install postgresql-15)\n");
         } else {

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "privatepostgres.h"
+
+#include <QFile>
+#include <QProcess>
+
+namespace retort::testsupport {
+
+PrivatePostgres::PrivatePostgres()
+{
+    // As root the server runs as `postgres`, which must be able to enter the folder.
+    QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadGroup |
+                                            QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    m_started = script(QStringLiteral("start"));
+    QFile url(m_dir.filePath(QStringLiteral("pg/url")));
+    if (m_started && url.open(QIODevice::ReadOnly))
+        m_url = QString::fromUtf8(url.readAll()).trimmed();
+}
+
+PrivatePostgres::~PrivatePostgres()
+{
+    if (m_started)
+        script(QStringLiteral("stop"));
+}
+
+bool PrivatePostgres::script(const QString& command)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QStringLiteral("bash"),
+                  {QStringLiteral(RETORT_SOURCE_DIR "/tests/pg/pgserver.sh"), command,
+                   m_dir.filePath(QStringLiteral("pg"))});
+    return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit &&
+           process.exitCode() == 0;
+}
+
+QString benchmarkPostgresUrl(std::unique_ptr<PrivatePostgres>& server)
+{
+    const QString fromEnvironment = qEnvironmentVariable("RETORT_BENCH_PG_URL");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    server = std::make_unique<PrivatePostgres>();
+    return server->url();
+}
+
+} // namespace retort::testsupport

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace retort::testsupport {
+
+// A private PostgreSQL server for benchmark programs, started with tests/pg/pgserver.sh in a
+// temporary folder and stopped by the destructor. (Tests use the CTest fixture instead.)
+class PrivatePostgres
+{
+public:
+    PrivatePostgres();
+    ~PrivatePostgres();
+    PrivatePostgres(const PrivatePostgres&) = delete;
+    PrivatePostgres& operator=(const PrivatePostgres&) = delete;
+
+    // The superuser URL; empty when the server could not be started.
+    const QString& url() const { return m_url; }
+
+private:
+    bool script(const QString& command);
+
+    QTemporaryDir m_dir;
+    bool m_started = false;
+    QString m_url;
+};
+
+// RETORT_BENCH_PG_URL when set (an empty, disposable database), else a PrivatePostgres
+// started into `server`. Empty when neither is there.
+QString benchmarkPostgresUrl(std::unique_ptr<PrivatePostgres>& server);
+
+} // namespace retort::testsupport
