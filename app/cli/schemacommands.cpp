@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "exitcode.h"
+#include "revisionautogenerator.h"
 #include "schemadiff.h"
 #include "schemamodel.h"
 
@@ -16,6 +17,7 @@ const QString kJson = QStringLiteral("json");
 const QString kFrom = QStringLiteral("from");
 const QString kTo = QStringLiteral("to");
 const QString kDrift = QStringLiteral("drift");
+const QString kSql = QStringLiteral("sql");
 
 // Prints the comparison of `from` with `to` as text or JSON; returns whether they differ.
 bool printComparison(CliContext& context, const SchemaReader& reader, const SchemaSource& from,
@@ -49,10 +51,39 @@ SchemaSource sourceOption(CliContext& context, const QString& option, const QStr
     return SchemaSource::parse(value.isEmpty() ? fallback : value);
 }
 
+// diff --sql: the DDL that turns `from` into `to`, as a script to read or pipe.
+void printDdl(CliContext& context, const RevisionAutogenerator& autogenerator,
+              const SchemaSource& from, const SchemaSource& to)
+{
+    const SchemaReader& reader = autogenerator.reader();
+    const QVector<DdlStatement> statements =
+        autogenerator.generator().generate(reader.read(from), reader.read(to));
+    if (context.json()) {
+        QJsonObject json{{kFrom, from.describe()},
+                         {kTo, to.describe()},
+                         {QStringLiteral("statements"), DdlGenerator::toJson(statements)}};
+        if (!reader.options().schemaName.isEmpty())
+            json.insert(QStringLiteral("schema"), reader.options().schemaName);
+        context.printJson(json);
+    } else if (statements.isEmpty()) {
+        context.out << "-- No differences between " << from.describe() << " and " << to.describe()
+                    << ": nothing to do.\n";
+    } else {
+        context.out << "-- From " << from.describe() << " to " << to.describe() << " ("
+                    << statements.size() << " statement(s)).\n\n"
+                    << DdlGenerator::render(statements);
+    }
+}
+
 int diff(CliContext& context)
 {
     const SchemaSource from = sourceOption(context, kFrom, QStringLiteral("db"));
     const SchemaSource to = sourceOption(context, kTo, QStringLiteral("model"));
+    if (context.parser.isSet(kSql)) {
+        printDdl(context, RevisionAutogenerator(context.project(), context.databaseUrl()), from,
+                 to);
+        return ExitOk;
+    }
     const SchemaReader reader(context.project(), context.databaseUrl());
     printComparison(context, reader, from, to, reader.read(from), reader.read(to));
     return ExitOk;
@@ -99,6 +130,8 @@ QVector<Command> schemaCommands()
                                QStringLiteral("The schema to compare to: model, db or "
                                               "rev:REVISION (default model)."),
                                QStringLiteral("SCHEMA")});
+             parser.addOption({kSql, QStringLiteral("Print the DDL that turns the --from schema "
+                                                    "into the --to schema (SQLite, PostgreSQL).")});
              parser.addOption({kJson, QStringLiteral("Print JSON instead of text.")});
          },
          diff},

@@ -229,6 +229,7 @@ void Schema::normalize()
     sortBy(views, byQualifiedName);
     sortBy(enums, byQualifiedName);
     sortBy(sequences, byQualifiedName);
+    sortBy(triggers, byQualifiedName);
     for (Table& table : tables)
         normalizeTable(table);
 }

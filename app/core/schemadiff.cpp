@@ -2,9 +2,9 @@
 #include "schemadiff.h"
 
 #include <QHash>
-#include <QSet>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <functional>
 
 namespace retort {
@@ -74,6 +74,31 @@ bool enclosedInParentheses(const QString& text)
     return false;
 }
 
+// PostgreSQL gives `x IN ('a', 'b')` on a varchar column back as
+// ARRAY['a'::character varying, ...]::text[], and that text, run again, as
+// ARRAY['a'::character varying::text, ...]: both mean ARRAY['a'::text, ...]. On a normalised
+// expression: casts of a literal array go to its elements, and of two casts in a row on a
+// string literal only the last one counts.
+QString normalizeLiteralCasts(QString text)
+{
+    static const QRegularExpression literalArray(QStringLiteral(
+        "array\\[((?:'(?:[^']|'')*'(?:::[a-z_ ]+(?:\\([0-9,]*\\))?)*,?)+)\\]::([a-z_ ]+)\\[\\]"));
+    static const QRegularExpression element(
+        QStringLiteral("'(?:[^']|'')*'(?:::[a-z_ ]+(?:\\([0-9,]*\\))?)*"));
+    for (QRegularExpressionMatch match = literalArray.match(text); match.hasMatch();
+         match = literalArray.match(text, match.capturedStart())) {
+        QStringList elements;
+        for (auto it = element.globalMatch(match.captured(1)); it.hasNext();)
+            elements.append(it.next().captured() + QStringLiteral("::") + match.captured(2));
+        text.replace(match.capturedStart(), match.capturedLength(),
+                     QStringLiteral("array[") + elements.join(u',') + u']');
+    }
+    static const QRegularExpression doubleCast(
+        QStringLiteral("('(?:[^']|'')*')::[a-z_ ]+(?:\\([0-9,]*\\))?::"));
+    text.replace(doubleCast, QStringLiteral("\\1::"));
+    return text;
+}
+
 template <typename T> using Pair = std::pair<const T*, const T*>;
 
 // The items of both lists paired by key: those of `from` in their order (with their match in
@@ -99,8 +124,8 @@ QVector<Pair<T>> pairUp(const QVector<T>& from, const QVector<T>& to, KeyOf keyO
 }
 
 // Appends "what A -> B" to `details` when the normalised forms differ.
-void compareText(QStringList& details, const QString& what, const QString& from,
-                 const QString& to, const std::function<QString(const QString&)>& normalize = {})
+void compareText(QStringList& details, const QString& what, const QString& from, const QString& to,
+                 const std::function<QString(const QString&)>& normalize = {})
 {
     const bool same = normalize ? normalize(from) == normalize(to) : from == to;
     if (!same)
@@ -145,9 +170,8 @@ QString columnDefinition(const Column& column, const Table& table)
 
 QString elementText(const IndexElement& element)
 {
-    QString text = element.column.isEmpty()
-                       ? SchemaDiff::normalizeExpression(element.expression)
-                       : element.column;
+    QString text = element.column.isEmpty() ? SchemaDiff::normalizeExpression(element.expression)
+                                            : element.column;
     if (element.descending)
         text += QStringLiteral(" DESC");
     if (!element.nulls.isEmpty())
@@ -160,8 +184,7 @@ QString indexDefinition(const Index& index)
     QStringList elements;
     for (const IndexElement& element : index.elements)
         elements.append(elementText(element));
-    QString text = (index.unique ? QStringLiteral("UNIQUE ") : QString()) +
-                   columnList(elements);
+    QString text = (index.unique ? QStringLiteral("UNIQUE ") : QString()) + columnList(elements);
     if (!index.include.isEmpty())
         text += QStringLiteral(" INCLUDE ") + columnList(index.include);
     if (!index.where.isEmpty())
@@ -173,8 +196,7 @@ QString indexDefinition(const Index& index)
 
 QString foreignKeyTarget(const ForeignKey& key)
 {
-    return qualified(key.referencedSchema, key.referencedTable) +
-           columnList(key.referencedColumns);
+    return qualified(key.referencedSchema, key.referencedTable) + columnList(key.referencedColumns);
 }
 
 QString foreignKeyDefinition(const ForeignKey& key)
@@ -193,6 +215,7 @@ public:
     void views(const QVector<View>& from, const QVector<View>& to);
     void enums(const QVector<EnumType>& from, const QVector<EnumType>& to);
     void sequences(const QVector<Sequence>& from, const QVector<Sequence>& to);
+    void triggers(const QVector<Trigger>& from, const QVector<Trigger>& to);
 
 private:
     SchemaChange& add(Object object, Action action, const QString& table, const QString& name,
@@ -271,9 +294,7 @@ void Comparer::columns(const Table& from, const Table& to, const QString& label)
     const int firstChange = int(m_changes.size());
     compareParts(
         Object::Column, label, from.columns, to.columns, [](const Column& c) { return c.name; },
-        [&](const Column& c) {
-            return columnDefinition(c, from.column(c.name) == &c ? from : to);
-        },
+        [&](const Column& c) { return columnDefinition(c, from.column(c.name) == &c ? from : to); },
         [&](const Column& a, const Column& b) {
             QStringList d;
             compareText(d, QStringLiteral("type"), a.type, b.type, SchemaDiff::normalizeType);
@@ -332,9 +353,7 @@ void Comparer::constraints(const Table& from, const Table& to, const QString& la
 
     compareParts(
         Object::Unique, label, from.uniqueConstraints, to.uniqueConstraints,
-        [](const UniqueConstraint& u) {
-            return u.name.isEmpty() ? columnList(u.columns) : u.name;
-        },
+        [](const UniqueConstraint& u) { return u.name.isEmpty() ? columnList(u.columns) : u.name; },
         [](const UniqueConstraint& u) { return columnList(u.columns); },
         [](const UniqueConstraint& a, const UniqueConstraint& b) {
             QStringList d;
@@ -348,9 +367,9 @@ void Comparer::constraints(const Table& from, const Table& to, const QString& la
     compareParts(
         Object::ForeignKey, label, from.foreignKeys, to.foreignKeys,
         [](const ForeignKey& f) -> QString {
-            return f.name.isEmpty() ? columnList(f.columns) + QStringLiteral(" -> ") +
-                                          foreignKeyTarget(f)
-                                    : f.name;
+            return f.name.isEmpty()
+                       ? columnList(f.columns) + QStringLiteral(" -> ") + foreignKeyTarget(f)
+                       : f.name;
         },
         foreignKeyDefinition,
         [](const ForeignKey& a, const ForeignKey& b) {
@@ -483,7 +502,8 @@ void Comparer::sequences(const QVector<Sequence>& from, const QVector<Sequence>&
     const auto number = [](qint64 value) { return QString::number(value); };
     const int firstChange = int(m_changes.size());
     compareParts(
-        Object::Sequence, {}, from, to, [](const Sequence& s) { return qualified(s.schema, s.name); },
+        Object::Sequence, {}, from, to,
+        [](const Sequence& s) { return qualified(s.schema, s.name); },
         [](const Sequence& s) { return s.type; },
         [&](const Sequence& a, const Sequence& b) {
             QStringList d;
@@ -495,6 +515,21 @@ void Comparer::sequences(const QVector<Sequence>& from, const QVector<Sequence>&
             compareText(d, QStringLiteral("cache"), number(a.cache), number(b.cache));
             compareFlag(d, QStringLiteral("cycle"), a.cycle, b.cycle);
             compareText(d, QStringLiteral("owned by"), a.ownedBy, b.ownedBy);
+            return d;
+        });
+    nameWholeObjects(firstChange);
+}
+
+void Comparer::triggers(const QVector<Trigger>& from, const QVector<Trigger>& to)
+{
+    const int firstChange = int(m_changes.size());
+    compareParts(
+        Object::Trigger, {}, from, to, [](const Trigger& t) { return qualified(t.schema, t.name); },
+        [](const Trigger& t) { return QStringLiteral("on ") + t.table; },
+        [](const Trigger& a, const Trigger& b) {
+            QStringList d;
+            compareText(d, QStringLiteral("definition"), a.definition, b.definition,
+                        SchemaDiff::normalizeExpression);
             return d;
         });
     nameWholeObjects(firstChange);
@@ -523,6 +558,8 @@ QString objectName(Object object)
         return QStringLiteral("enum");
     case Object::Sequence:
         return QStringLiteral("sequence");
+    case Object::Trigger:
+        return QStringLiteral("trigger");
     }
     return {};
 }
@@ -582,6 +619,7 @@ SchemaDiff SchemaDiff::compare(const Schema& from, const Schema& to)
     comparer.sequences(from.sequences, to.sequences);
     comparer.tables(from.tables, to.tables);
     comparer.views(from.views, to.views);
+    comparer.triggers(from.triggers, to.triggers);
     diff.dropImpliedSequences(from, to);
     return diff;
 }
@@ -653,7 +691,7 @@ QString SchemaDiff::normalizeExpression(const QString& expression)
             out += c.toLower();
         }
     }
-    return out;
+    return normalizeLiteralCasts(out);
 }
 
 QString SchemaDiff::normalizeType(const QString& type)

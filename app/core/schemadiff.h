@@ -25,14 +25,16 @@ struct SchemaChange
         Index,
         View,
         Enum,
-        Sequence
+        Sequence,
+        Trigger
     };
     enum class Action { Added, Removed, Changed, ValuesAdded };
 
     Object object = Object::Table;
     Action action = Action::Changed;
     QString table;       // the table the object belongs to, qualified "schema.table" when the
-                         // schema has a name; for tables, views, enums, sequences: their name
+                         // schema has a name; for tables, views, enums, sequences, triggers:
+                         // their name
     QString name;        // the column, constraint or index; empty for whole objects
     QStringList details; // what differs ("type VARCHAR(20) -> VARCHAR(30)"), or the definition
     QString note;        // e.g. a possible rename; never acted upon

@@ -83,7 +83,8 @@ void SqliteIntrospector::readObjects(Schema& schema)
 {
     QSqlQuery query = m_queries.run(
         QStringLiteral("objects"),
-        QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"));
+        QStringLiteral(
+            "SELECT type, name, sql, tbl_name FROM sqlite_master WHERE sql IS NOT NULL"));
     while (query.next()) {
         const QString type = query.value(0).toString();
         const QString name = query.value(1).toString();
@@ -93,6 +94,10 @@ void SqliteIntrospector::readObjects(Schema& schema)
         } else if (type == QLatin1String("view")) {
             const SqliteViewDefinition view = SqliteDdlParser::parseView(sql);
             schema.views.append({QString(), name, view.columns, view.body, false});
+        } else if (type == QLatin1String("trigger")) {
+            const QString table = query.value(3).toString();
+            if (!m_options.excludedTables.contains(table))
+                schema.triggers.append({QString(), name, table, sql});
         } else if (type == QLatin1String("table") && !name.startsWith(QLatin1String("sqlite_")) &&
                    !m_options.excludedTables.contains(name) &&
                    !sql.startsWith(QLatin1String("CREATE VIRTUAL"), Qt::CaseInsensitive)) {

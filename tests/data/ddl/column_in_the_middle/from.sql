@@ -1,0 +1,1 @@
+CREATE TABLE cities (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, population INTEGER);

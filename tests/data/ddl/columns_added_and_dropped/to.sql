@@ -1,0 +1,6 @@
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL,
+    pinned BOOLEAN NOT NULL DEFAULT FALSE,
+    color VARCHAR(20)
+);

@@ -1,0 +1,10 @@
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    email VARCHAR(100) NOT NULL,
+    kind VARCHAR(20) NOT NULL,
+    happened_at TIMESTAMP NOT NULL,
+    deleted BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX ix_events_changing ON events (kind, happened_at DESC);
+CREATE UNIQUE INDEX uq_events_email_live ON events (email) WHERE deleted = FALSE;
+CREATE INDEX ix_events_email_lower ON events (lower(email));

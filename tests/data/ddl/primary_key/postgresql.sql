@@ -1,0 +1,5 @@
+-- +upgrade
+ALTER TABLE "readings" ADD CONSTRAINT "pk_readings" PRIMARY KEY ("sensor", "taken_at");
+
+-- +downgrade
+ALTER TABLE "readings" DROP CONSTRAINT "pk_readings";

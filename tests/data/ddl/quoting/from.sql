@@ -1,0 +1,1 @@
+CREATE TABLE "Order Items" ("Id" INTEGER PRIMARY KEY, "select" VARCHAR(10));

@@ -1,0 +1,7 @@
+CREATE SEQUENCE invoice_numbers START WITH 100 INCREMENT BY 10;
+CREATE SEQUENCE ticket_numbers AS integer START WITH 1 MAXVALUE 99999 CYCLE;
+CREATE TABLE invoices (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL DEFAULT nextval('invoice_numbers')
+);
+CREATE TABLE counters (id SERIAL PRIMARY KEY, label VARCHAR(20));

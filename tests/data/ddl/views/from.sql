@@ -1,0 +1,3 @@
+CREATE TABLE staff (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, active BOOLEAN NOT NULL);
+CREATE VIEW staff_names AS SELECT name FROM staff;
+CREATE VIEW old_view AS SELECT id FROM staff;
