@@ -156,6 +156,15 @@ QJsonObject viewJson(const View& view)
     return o;
 }
 
+QJsonObject triggerJson(const Trigger& trigger)
+{
+    QJsonObject o{{QStringLiteral("name"), trigger.name},
+                  {QStringLiteral("table"), trigger.table},
+                  {QStringLiteral("definition"), trigger.definition}};
+    putText(o, QStringLiteral("schema"), trigger.schema);
+    return o;
+}
+
 QJsonObject enumJson(const EnumType& type)
 {
     QJsonObject o{{QStringLiteral("name"), type.name},
@@ -242,6 +251,7 @@ QJsonObject Schema::toJson() const
     putObjects(o, QStringLiteral("views"), views, viewJson);
     putObjects(o, QStringLiteral("enums"), enums, enumJson);
     putObjects(o, QStringLiteral("sequences"), sequences, sequenceJson);
+    putObjects(o, QStringLiteral("triggers"), triggers, triggerJson);
     return o;
 }
 
