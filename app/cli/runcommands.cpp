@@ -22,16 +22,35 @@ const QString kLockTimeout = QStringLiteral("lock-timeout");
 const QString kJson = QStringLiteral("json");
 const QString kVerbose = QStringLiteral("verbose");
 
+// `current --verbose`: changed scripts and the lock, for whoever is on call.
+void printSupportDetails(CliContext& context, const DatabaseStatus& status)
+{
+    for (const ScriptCheck& check : status.changedScripts)
+        context.out << "Changed since applied: " << check.revision << " (" << check.path << ")\n";
+    if (!status.scriptCheckError.isEmpty())
+        context.out << "Cannot compare the applied scripts: " << status.scriptCheckError << '\n';
+    context.out << "Migration lock: "
+                << (status.lock.held ? QStringLiteral("held by ") + status.lock.describe()
+                                     : QStringLiteral("free"));
+    if (status.lock.held && status.lock.since.isValid())
+        context.out << " since " << status.lock.since.toUTC().toString(Qt::ISODate);
+    context.out << '\n';
+}
+
 int current(CliContext& context)
 {
     const Project& project = context.project();
-    const DatabaseStatus status = DatabaseStatus::read(project, context.databaseUrl());
+    const bool verbose = context.parser.isSet(kVerbose);
+    // Comparing every applied script costs a read of each: only when asked for details.
+    const DatabaseStatus status =
+        DatabaseStatus::read(project, context.databaseUrl(),
+                             verbose || context.json() ? DatabaseStatus::Detail::Support
+                                                       : DatabaseStatus::Detail::Versions);
     const bool checkHeads = context.parser.isSet(QStringLiteral("check-heads"));
     if (context.json()) {
         context.printJson(status.toJson());
     } else {
         const RevisionGraph& graph = project.graph();
-        const bool verbose = context.parser.isSet(QStringLiteral("verbose"));
         if (verbose)
             context.out << "Database: " << status.maskedUrl << '\n';
         if (!status.databaseExists)
@@ -47,6 +66,8 @@ int current(CliContext& context)
                                         : RevisionFormat::idWithMarkers(graph, index))
                             << '\n';
         }
+        if (verbose)
+            printSupportDetails(context, status);
     }
     if (checkHeads && !status.isAtHeads()) {
         context.err << "retort current: the database is not at the head revision(s) "

@@ -3,6 +3,8 @@
 
 #include "databaseconnection.h"
 #include "databaseurl.h"
+#include "error.h"
+#include "migrationhistory.h"
 #include "migrationplanner.h"
 #include "versiontable.h"
 
@@ -18,6 +20,14 @@ bool DatabaseStatus::isAtHeads() const
     return unknown.isEmpty() && current == sortedHeads;
 }
 
+QStringList DatabaseStatus::changedRevisions() const
+{
+    QStringList ids;
+    for (const ScriptCheck& check : changedScripts)
+        ids << check.revision;
+    return ids;
+}
+
 QVector<int> DatabaseStatus::currentRevisions(const RevisionGraph& graph) const
 {
     QVector<int> revisions;
@@ -29,7 +39,48 @@ QVector<int> DatabaseStatus::currentRevisions(const RevisionGraph& graph) const
     return revisions;
 }
 
-DatabaseStatus DatabaseStatus::read(const Project& project, const QString& databaseUrl)
+namespace {
+
+void readSupportDetails(DatabaseStatus& status, const Project& project,
+                        DatabaseConnection& connection, const VersionTable& table)
+{
+    status.supportDetailsRead = true;
+    status.lock = MigrationLock::currentHolder(connection, table);
+    try {
+        const VerifyReport report = ScriptVerifier(project).compare(
+            status.current, MigrationHistory(table).appliedRecords(connection.db()));
+        for (const ScriptCheck& check : report.checks) {
+            if (check.status == ScriptCheck::Status::Changed)
+                status.changedScripts.append(check);
+        }
+    } catch (const Error& error) {
+        if (error.kind() != ErrorKind::Script)
+            throw;
+        status.scriptCheckError = error.message(); // a script went missing since loading
+    }
+}
+
+QJsonValue lockJson(const LockHolder& lock)
+{
+    if (!lock.held)
+        return QJsonObject{{QStringLiteral("held"), false}};
+    return QJsonObject{
+        {QStringLiteral("held"), true},
+        {QStringLiteral("holder"), lock.who},
+        {QStringLiteral("pid"), lock.pid > 0 ? QJsonValue(lock.pid) : QJsonValue()},
+        {QStringLiteral("server_pid"),
+         lock.serverPid > 0 ? QJsonValue(lock.serverPid) : QJsonValue()},
+        {QStringLiteral("since"), lock.since.isValid()
+                                      ? QJsonValue(lock.since.toUTC().toString(Qt::ISODate))
+                                      : QJsonValue()},
+        {QStringLiteral("description"), lock.describe()},
+    };
+}
+
+} // namespace
+
+DatabaseStatus DatabaseStatus::read(const Project& project, const QString& databaseUrl,
+                                    Detail detail)
 {
     const DatabaseUrl url = DatabaseUrl::parse(databaseUrl);
     const RevisionGraph& graph = project.graph();
@@ -40,12 +91,16 @@ DatabaseStatus DatabaseStatus::read(const Project& project, const QString& datab
 
     if (url.dialect() == Dialect::Sqlite && !url.isSqliteMemory() &&
         !QFileInfo::exists(url.databaseName())) {
-        status.databaseExists = false; // connecting would create the file
+        status.databaseExists = false;                         // connecting would create the file
+        status.supportDetailsRead = detail == Detail::Support; // nothing ran, nobody holds it
     } else {
         DatabaseConnection connection(url, QStringLiteral("status"));
         const ProjectConfig& config = project.config();
-        status.current = VersionTable(connection.dialect(), config.versionTable, config.versionTableSchema)
-                             .readHeads(connection.db());
+        const VersionTable table(connection.dialect(), config.versionTable,
+                                 config.versionTableSchema);
+        status.current = table.readHeads(connection.db());
+        if (detail == Detail::Support)
+            readSupportDetails(status, project, connection, table);
     }
     for (const QString& id : std::as_const(status.current)) {
         if (graph.indexOf(id) < 0)
@@ -61,7 +116,7 @@ DatabaseStatus DatabaseStatus::read(const Project& project, const QString& datab
 
 QJsonObject DatabaseStatus::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("url"), maskedUrl},
         {QStringLiteral("database_exists"), databaseExists},
         {QStringLiteral("current"), QJsonArray::fromStringList(current)},
@@ -70,6 +125,16 @@ QJsonObject DatabaseStatus::toJson() const
         {QStringLiteral("pending_steps"), pendingSteps},
         {QStringLiteral("at_heads"), isAtHeads()},
     };
+    if (supportDetailsRead) {
+        QJsonArray changed;
+        for (const ScriptCheck& check : changedScripts)
+            changed.append(check.toJson());
+        json.insert(QStringLiteral("changed_scripts"), changed);
+        if (!scriptCheckError.isEmpty())
+            json.insert(QStringLiteral("script_check_error"), scriptCheckError);
+        json.insert(QStringLiteral("lock"), lockJson(lock));
+    }
+    return json;
 }
 
 } // namespace retort

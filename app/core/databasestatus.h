@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "migrationlock.h"
 #include "project.h"
+#include "scriptverifier.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -13,17 +15,30 @@ namespace retort {
 struct DatabaseStatus
 {
     QString maskedUrl;
-    bool databaseExists = true;  // false: a SQLite file that is not there yet
-    QStringList current;         // the version table's rows, sorted; empty = base
-    QStringList unknown;         // current revisions no script defines
-    QStringList heads;           // the project's heads ("heads" target)
-    int pendingSteps = 0;        // upgrades needed to reach the heads (0 when unknown ones exist)
+    bool databaseExists = true; // false: a SQLite file that is not there yet
+    QStringList current;        // the version table's rows, sorted; empty = base
+    QStringList unknown;        // current revisions no script defines
+    QStringList heads;          // the project's heads ("heads" target)
+    int pendingSteps = 0;       // upgrades needed to reach the heads (0 when unknown ones exist)
+
+    // What support staff ask next; read only with Detail::Support.
+    bool supportDetailsRead = false;
+    QVector<ScriptCheck> changedScripts; // applied scripts whose file changed since they ran
+    QString scriptCheckError;            // why the scripts could not be compared, if so
+    LockHolder lock;                     // who holds the migration lock right now
+
+    // Versions: the version table only. Support: also compares the applied scripts with the
+    // checksums in the history (as `retort verify` does) and asks who holds the lock.
+    enum class Detail { Versions, Support };
 
     bool isAtHeads() const;
+    QStringList changedRevisions() const;
 
     // Connects to `databaseUrl` (the full URL) and reads the version table of `project`.
-    // Throws Error(Config) for a bad URL and Error(Database) when the database cannot be read.
-    static DatabaseStatus read(const Project& project, const QString& databaseUrl);
+    // Takes no lock and creates nothing. Throws Error(Config) for a bad URL and
+    // Error(Database) when the database cannot be read.
+    static DatabaseStatus read(const Project& project, const QString& databaseUrl,
+                               Detail detail = Detail::Versions);
     // The revisions of `project` that `current` names (unknown ones left out).
     QVector<int> currentRevisions(const RevisionGraph& graph) const;
     QJsonObject toJson() const;

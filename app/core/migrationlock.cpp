@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -17,6 +19,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <optional>
+#include <sqlite3.h>
+#include <vector>
 
 namespace retort {
 
@@ -33,7 +38,159 @@ bool processAlive(qint64 pid)
     return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno != ESRCH);
 }
 
+// The session holding advisory lock `key` in the current database, as the catalog shows it.
+struct AdvisorySession
+{
+    QString application;
+    QString user;
+    QString address; // null for a Unix socket
+    qint64 serverPid = 0;
+    QDateTime sessionStart;
+};
+
+std::optional<AdvisorySession> advisoryLockSession(QSqlDatabase& db, qint64 key)
+{
+    // A bigint advisory key shows in pg_locks as classid (high half), objid (low half),
+    // objsubid 1.
+    const quint64 bits = quint64(key);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT a.application_name, a.usename, host(a.client_addr), a.pid, a.backend_start "
+        "FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+        "AND l.database = (SELECT oid FROM pg_catalog.pg_database "
+        "WHERE datname = current_database()) "
+        "AND l.classid::bigint = ? AND l.objid::bigint = ?"));
+    query.addBindValue(qint64(bits >> 32));
+    query.addBindValue(qint64(bits & 0xffffffffu));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return AdvisorySession{query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toString(), query.value(3).toLongLong(),
+                           query.value(4).toDateTime()};
+}
+
+LockHolder holderOf(const AdvisorySession& session)
+{
+    LockHolder holder;
+    holder.held = true;
+    holder.serverPid = session.serverPid;
+    holder.since = session.sessionStart;
+    // A Retort runner names itself "retort <user>@<host> pid <pid>" (DatabaseConnection).
+    static const QRegularExpression retortName(QStringLiteral("^retort (\\S+@\\S+) pid (\\d+)$"));
+    const QRegularExpressionMatch match = retortName.match(session.application);
+    if (match.hasMatch()) {
+        holder.who = match.captured(1);
+        holder.pid = match.captured(2).toLongLong();
+    } else {
+        holder.who = session.application.isEmpty()
+                         ? QStringLiteral("a session without application_name")
+                         : QStringLiteral("\"%1\"").arg(session.application);
+    }
+    holder.details = QStringLiteral("database user %1").arg(session.user);
+    if (!session.address.isEmpty())
+        holder.details += QStringLiteral(" from %1").arg(session.address);
+    return holder;
+}
+
+// The holder file a SQLite runner writes: "user@host\npid\nsince\n". `held` is false for the
+// file of a process on this host that is gone.
+std::optional<LockHolder> readHolderFile(const QString& path)
+{
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    if (lines.size() < 3)
+        return std::nullopt;
+    LockHolder holder;
+    holder.who = lines[0];
+    holder.pid = lines[1].toLongLong();
+    holder.since = QDateTime::fromString(lines[2], Qt::ISODate);
+    holder.held =
+        holder.who.section(u'@', -1) != QSysInfo::machineHostName() || processAlive(holder.pid);
+    return holder;
+}
+
+// Whether any connection, of this process or another, has a write transaction open on the
+// SQLite file `path` (holds its RESERVED lock or more). Asked through SQLite's own file layer:
+// it tests the lock byte without taking it, and its close keeps the POSIX locks that this
+// process's other connections hold on the file (a plain close() would drop them).
+std::optional<bool> sqliteWriteLockHeld(const QString& path)
+{
+    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    if (!vfs)
+        return std::nullopt;
+    std::vector<std::max_align_t> storage(size_t(vfs->szOsFile) / sizeof(std::max_align_t) + 1);
+    auto* file = reinterpret_cast<sqlite3_file*>(storage.data());
+    file->pMethods = nullptr;
+    const QByteArray name = QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    const std::unique_ptr<const char, void (*)(const char*)> filename(
+        sqlite3_create_filename(name.constData(), "", "", 0, nullptr),
+        [](const char* p) { sqlite3_free_filename(p); });
+    int openedAs = 0;
+    const int opened = vfs->xOpen(vfs, filename.get(), file,
+                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &openedAs);
+    std::optional<bool> held;
+    int reserved = 0;
+    if (opened == SQLITE_OK && file->pMethods->xCheckReservedLock(file, &reserved) == SQLITE_OK)
+        held = reserved != 0;
+    if (file->pMethods)
+        file->pMethods->xClose(file);
+    return held;
+}
+
+LockHolder sqliteHolderNow(DatabaseConnection& connection)
+{
+    const DatabaseUrl& url = connection.url();
+    if (url.isSqliteMemory())
+        return {}; // private to its connection: nobody else can hold it
+    const std::optional<LockHolder> recorded =
+        readHolderFile(MigrationLock::holderFilePath(url.databaseName()));
+    if (recorded && recorded->held)
+        return *recorded;
+    LockHolder holder;
+    holder.held = sqliteWriteLockHeld(url.databaseName()).value_or(false);
+    if (holder.held) {
+        holder.who = QStringLiteral("another connection");
+        holder.details = QStringLiteral("a write transaction is open; no Retort runner "
+                                        "recorded itself");
+    }
+    return holder;
+}
+
 } // namespace
+
+QString LockHolder::describe() const
+{
+    if (!held)
+        return {};
+    QStringList about;
+    if (pid > 0)
+        about << QStringLiteral("pid %1").arg(pid);
+    if (serverPid > 0)
+        about << QStringLiteral("server pid %1").arg(serverPid);
+    if (!details.isEmpty())
+        about << details;
+    return about.isEmpty() ? who
+                           : QStringLiteral("%1 (%2)").arg(who, about.join(QStringLiteral(", ")));
+}
+
+LockHolder MigrationLock::currentHolder(DatabaseConnection& connection, const VersionTable& table)
+{
+    switch (connection.dialect()) {
+    case Dialect::PostgreSql: {
+        const std::optional<AdvisorySession> session =
+            advisoryLockSession(connection.db(), advisoryKey(table));
+        return session ? holderOf(*session) : LockHolder();
+    }
+    case Dialect::Sqlite:
+        return sqliteHolderNow(connection);
+    case Dialect::MySql:
+        break; // no lock on MySQL yet
+    }
+    return {};
+}
 
 MigrationLock::MigrationLock(DatabaseConnection& connection, const VersionTable& table,
                              int timeoutSeconds, const std::atomic_bool* cancel, Notice notice)
@@ -134,51 +291,33 @@ void MigrationLock::release()
 
 QString MigrationLock::postgresHolder()
 {
-    // A bigint advisory key shows in pg_locks as classid (high half), objid (low half),
-    // objsubid 1.
-    const quint64 key = quint64(m_key);
-    QSqlQuery query(m_connection.db());
-    query.prepare(QStringLiteral(
-        "SELECT a.application_name, a.usename, host(a.client_addr), a.pid, a.backend_start "
-        "FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
-        "AND l.database = (SELECT oid FROM pg_catalog.pg_database "
-        "WHERE datname = current_database()) "
-        "AND l.classid::bigint = ? AND l.objid::bigint = ?"));
-    query.addBindValue(qint64(key >> 32));
-    query.addBindValue(qint64(key & 0xffffffffu));
-    if (!query.exec() || !query.next())
+    const std::optional<AdvisorySession> session = advisoryLockSession(m_connection.db(), m_key);
+    if (!session)
         return QStringLiteral("another session (no longer listed)");
-    const QString app = query.value(0).toString();
-    QString who = app.isEmpty() ? QStringLiteral("a session without application_name")
-                                : QStringLiteral("\"%1\"").arg(app);
-    who += QStringLiteral(" (user %1").arg(query.value(1).toString());
-    if (!query.value(2).isNull())
-        who += QStringLiteral(" from %1").arg(query.value(2).toString());
-    who += QStringLiteral(", server pid %1)").arg(query.value(3).toLongLong());
-    const QDateTime since = query.value(4).toDateTime();
-    if (since.isValid())
-        who += QStringLiteral(" since ") + since.toUTC().toString(Qt::ISODate);
+    QString who = session->application.isEmpty()
+                      ? QStringLiteral("a session without application_name")
+                      : QStringLiteral("\"%1\"").arg(session->application);
+    who += QStringLiteral(" (user %1").arg(session->user);
+    if (!session->address.isEmpty())
+        who += QStringLiteral(" from %1").arg(session->address);
+    who += QStringLiteral(", server pid %1)").arg(session->serverPid);
+    if (session->sessionStart.isValid())
+        who += QStringLiteral(" since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
     return who;
 }
 
 QString MigrationLock::sqliteHolder() const
 {
-    const QString unknown = QStringLiteral("another connection (no %1)")
-                                .arg(m_holderFile.isEmpty() ? QStringLiteral("lock file")
-                                                            : m_holderFile);
-    QFile file(m_holderFile);
-    if (m_holderFile.isEmpty() || !file.open(QIODevice::ReadOnly))
-        return unknown;
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    if (lines.size() < 3)
-        return unknown;
-    const QString& who = lines[0];
-    const qint64 pid = lines[1].toLongLong();
-    const QString host = who.section(u'@', -1);
-    if (host == QSysInfo::machineHostName() && !processAlive(pid))
-        return unknown; // stale: its process is gone
-    return QStringLiteral("%1 pid %2 since %3").arg(who).arg(pid).arg(lines[2]);
+    const std::optional<LockHolder> recorded = readHolderFile(m_holderFile);
+    if (!recorded || !recorded->held) {
+        // none, unreadable, or stale: its process is gone
+        return QStringLiteral("another connection (no %1)")
+            .arg(m_holderFile.isEmpty() ? QStringLiteral("lock file") : m_holderFile);
+    }
+    return QStringLiteral("%1 pid %2 since %3")
+        .arg(recorded->who)
+        .arg(recorded->pid)
+        .arg(recorded->since.toUTC().toString(Qt::ISODate));
 }
 
 void MigrationLock::writeHolderFile()

@@ -3,6 +3,7 @@
 
 #include "versiontable.h"
 
+#include <QDateTime>
 #include <QString>
 #include <atomic>
 #include <functional>
@@ -10,6 +11,20 @@
 namespace retort {
 
 class DatabaseConnection;
+
+// Who holds a migration lock, as seen from outside without taking it.
+struct LockHolder
+{
+    bool held = false;
+    QString who;          // "alice@host" for a Retort runner, else what the database says
+    qint64 pid = 0;       // the holder's process on its host; 0 when not known
+    qint64 serverPid = 0; // PostgreSQL: the server process of its session
+    QString details;      // more about the session ("database user bob from 10.0.0.7")
+    QDateTime since;      // SQLite: when it was taken; PostgreSQL: when its session began
+
+    // "alice@host (pid 1234, server pid 88)"; empty when not held.
+    QString describe() const;
+};
 
 // Keeps two runners from applying a step twice.
 //   PostgreSQL: a session advisory lock held for the whole run, taken with
@@ -52,6 +67,14 @@ public:
     static QString holderFilePath(const QString& sqliteDatabase);
     // The statement that opens a migration's transaction on `dialect`.
     static QString beginStatement(Dialect dialect);
+
+    // Who holds the lock of `table` on `connection`'s database right now. Read-only: takes no
+    // lock, writes and creates nothing.
+    //   PostgreSQL: the session holding the advisory lock (pg_locks, pg_stat_activity).
+    //   SQLite: whether a connection (of any process) has a write transaction open, and the
+    //     holder file of a Retort runner that is still alive. Not seen: another program's
+    //     write transaction on a database in WAL mode.
+    static LockHolder currentHolder(DatabaseConnection& connection, const VersionTable& table);
 
 private:
     void pollUntil(const std::function<bool()>& tryOnce, const std::function<QString()>& holder,
