@@ -57,7 +57,7 @@ int current(CliContext& context)
             context.err << "The database file does not exist yet: it is at base.\n";
         else if (status.current.isEmpty())
             context.err << "The database is at base: no revision applied.\n";
-        for (const QString& id : status.current) {
+        for (const QString& id : status.shown) {
             const int index = graph.indexOf(id);
             if (index < 0)
                 context.out << id << " (unknown: no script of this project defines it)\n";

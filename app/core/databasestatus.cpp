@@ -106,6 +106,10 @@ DatabaseStatus DatabaseStatus::read(const Project& project, const QString& datab
         if (graph.indexOf(id) < 0)
             status.unknown << id;
     }
+    for (int index : graph.currentTops(status.currentRevisions(graph)))
+        status.shown << graph.id(index);
+    status.shown << status.unknown;
+    status.shown.sort();
     if (status.unknown.isEmpty()) {
         status.pendingSteps = int(MigrationPlanner(graph)
                                       .upgrade(status.currentRevisions(graph), graph.realHeads())
@@ -119,7 +123,8 @@ QJsonObject DatabaseStatus::toJson() const
     QJsonObject json{
         {QStringLiteral("url"), maskedUrl},
         {QStringLiteral("database_exists"), databaseExists},
-        {QStringLiteral("current"), QJsonArray::fromStringList(current)},
+        {QStringLiteral("current"), QJsonArray::fromStringList(shown)},
+        {QStringLiteral("version_rows"), QJsonArray::fromStringList(current)},
         {QStringLiteral("unknown"), QJsonArray::fromStringList(unknown)},
         {QStringLiteral("heads"), QJsonArray::fromStringList(heads)},
         {QStringLiteral("pending_steps"), pendingSteps},

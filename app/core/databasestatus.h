@@ -17,6 +17,9 @@ struct DatabaseStatus
     QString maskedUrl;
     bool databaseExists = true; // false: a SQLite file that is not there yet
     QStringList current;        // the version table's rows, sorted; empty = base
+    // What `alembic current` shows for those rows (RevisionGraph::currentTops): a row below
+    // another is left out, a dependency on another line shown; then the unknown rows. Sorted.
+    QStringList shown;
     QStringList unknown;        // current revisions no script defines
     QStringList heads;          // the project's heads ("heads" target)
     int pendingSteps = 0;       // upgrades needed to reach the heads (0 when unknown ones exist)
@@ -41,6 +44,7 @@ struct DatabaseStatus
                                Detail detail = Detail::Versions);
     // The revisions of `project` that `current` names (unknown ones left out).
     QVector<int> currentRevisions(const RevisionGraph& graph) const;
+    // "current" is `shown`, as Alembic's current; "version_rows" the table's rows.
     QJsonObject toJson() const;
 };
 
