@@ -8,6 +8,7 @@
 // first CLI run fills the cache and the median shows the runs after it.
 // retort-bench-graph --write DIR N: only writes the two N-revision projects into DIR/native
 // and DIR/alembic, to time other tools (alembic, hyperfine) on the same input.
+#include "benchtiming.h"
 #include "generatedproject.h"
 #include "migrationplanner.h"
 #include "project.h"
@@ -21,9 +22,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace retort;
 
@@ -33,59 +31,12 @@ constexpr int kRuns = 5;
 
 double medianMs(const std::function<void()>& work)
 {
-    std::vector<double> times;
-    for (int run = 0; run < kRuns; ++run) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return testsupport::medianMs(kRuns, work);
 }
 
-struct ProcessFigures
+testsupport::ProcessFigures runCli(const QStringList& arguments)
 {
-    double wallMs = 0;
-    double peakMb = 0;
-};
-
-// Runs the CLI as its own process: wall time and peak resident memory (wait4's ru_maxrss).
-ProcessFigures runCli(const QStringList& arguments)
-{
-    std::vector<double> walls, peaks;
-    for (int run = 0; run < kRuns; ++run) {
-        QElapsedTimer timer;
-        std::fflush(stdout); // the child must not inherit (and print) unwritten output
-        timer.start();
-        const pid_t pid = fork();
-        if (pid == 0) {
-            std::vector<QByteArray> storage;
-            storage.push_back(QByteArrayLiteral(RETORT_CLI));
-            for (const QString& argument : arguments)
-                storage.push_back(argument.toLocal8Bit());
-            std::vector<char*> argv;
-            for (QByteArray& a : storage)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            if (!freopen("/dev/null", "w", stdout))
-                _exit(126);
-            execv(argv[0], argv.data());
-            _exit(127);
-        }
-        int status = 0;
-        rusage usage{};
-        wait4(pid, &status, 0, &usage);
-        walls.push_back(double(timer.nsecsElapsed()) / 1e6);
-        peaks.push_back(double(usage.ru_maxrss) / 1024.0);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            std::fprintf(stderr, "retort %s failed\n", qPrintable(arguments.join(u' ')));
-            std::exit(1);
-        }
-    }
-    std::sort(walls.begin(), walls.end());
-    std::sort(peaks.begin(), peaks.end());
-    return {walls[walls.size() / 2], peaks.back()};
+    return testsupport::timeProcess(QStringLiteral(RETORT_CLI), arguments, kRuns);
 }
 
 void benchmark(const QString& format, int size, const QString& configPath)
@@ -99,8 +50,8 @@ void benchmark(const QString& format, int size, const QString& configPath)
     const double planMs = medianMs([&] {
         MigrationPlanner(*graph).plan({}, QStringLiteral("heads"), Direction::Upgrade);
     });
-    const ProcessFigures heads = runCli({QStringLiteral("-c"), configPath, QStringLiteral("heads")});
-    const ProcessFigures history =
+    const testsupport::ProcessFigures heads = runCli({QStringLiteral("-c"), configPath, QStringLiteral("heads")});
+    const testsupport::ProcessFigures history =
         runCli({QStringLiteral("-c"), configPath, QStringLiteral("history")});
     std::printf("%-8s %6d | read %7.1f  graph %6.1f  history %6.1f  plan %6.1f ms | "
                 "CLI heads %7.1f ms %5.1f MB  history %7.1f ms %5.1f MB\n",

@@ -8,6 +8,7 @@
 //
 // PostgreSQL: RETORT_BENCH_PG_URL names an empty, disposable database; when it is not set, a
 // private server is started with tests/pg/pgserver.sh (and stopped at the end).
+#include "benchtiming.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "generatedproject.h"
@@ -17,7 +18,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -139,36 +139,23 @@ void stampHeads(const QString& config, const QString& url)
     MigrationRunner().run(request);
 }
 
-// Median wall time of `retort -c CONFIG --url URL current` as its own process.
-double currentMs(const QString& config, const QString& url)
+// Median wall time of `retort -c CONFIG --url URL current --check-heads` as its own process.
+testsupport::ProcessFigures current(const QString& config, const QString& url)
 {
-    std::vector<double> times;
-    for (int run = 0; run < kRuns; ++run) {
-        QProcess process;
-        process.setStandardOutputFile(QProcess::nullDevice());
-        QElapsedTimer timer;
-        timer.start();
-        process.start(QStringLiteral(RETORT_CLI),
-                      {QStringLiteral("-c"), config, QStringLiteral("--url"), url,
-                       QStringLiteral("current"), QStringLiteral("--check-heads")});
-        const bool finished = process.waitForFinished(120000);
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
-        if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            throw Error(ErrorKind::Usage, QStringLiteral("retort current failed: ")
-                                              + QString::fromLocal8Bit(process.readAllStandardError()));
-        }
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return testsupport::timeProcess(QStringLiteral(RETORT_CLI),
+                                    {QStringLiteral("-c"), config, QStringLiteral("--url"), url,
+                                     QStringLiteral("current"), QStringLiteral("--check-heads")},
+                                    kRuns);
 }
 
 void reportCurrent(const char* database, const QString& config, const QString& url)
 {
     stampHeads(config, url);
-    const double ms = currentMs(config, url);
-    std::printf("%-10s retort current, %d revisions at head: %.1f ms (median of %d processes); "
-                "Alembic 1.8.1 (SQLite): %.1f s\n",
-                database, kCurrentRevisions, ms, kRuns, kAlembicCurrent10000S);
+    const testsupport::ProcessFigures figures = current(config, url);
+    std::printf("%-10s retort current, %d revisions at head: %.1f ms (median of %d processes), "
+                "%.1f MB; Alembic 1.8.1 (SQLite): %.1f s\n",
+                database, kCurrentRevisions, figures.wallMs, kRuns, figures.peakMb,
+                kAlembicCurrent10000S);
     std::fflush(stdout);
 }
 

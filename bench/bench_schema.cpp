@@ -12,6 +12,7 @@
 //
 // The server: RETORT_BENCH_PG_URL (an empty, disposable database), else a private one started
 // with tests/pg/pgserver.sh and stopped at the end.
+#include "benchtiming.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "postgresintrospector.h"
@@ -77,18 +78,9 @@ void dropSchema(QSqlDatabase& db, const QString& schemaName, int tables)
     execute(db, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schemaName));
 }
 
-// Median milliseconds of `kRuns` calls of `work`.
 double medianMs(const std::function<void()>& work)
 {
-    std::vector<double> times;
-    for (int run = 0; run < kRuns; ++run) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return testsupport::medianMs(kRuns, work);
 }
 
 void report(const QString& url, int tables)
