@@ -332,6 +332,25 @@ private Q_SLOTS:
         QCOMPARE(destructiveReason(sql), reason);
     }
 
+    // A merge deletes a row of the version table: Retort's bookkeeping, never flagged; the
+    // same statement on any other table is.
+    void versionTableRowsAreBookkeeping()
+    {
+        const QString versionTable = QStringLiteral("alembic_version");
+        for (const char* sql :
+             {"DELETE FROM alembic_version WHERE alembic_version.version_num = 'a1'",
+              "delete from public.alembic_version where version_num = 'a1'",
+              "DELETE FROM \"alembic_version\" WHERE version_num = 'a1'"})
+            QCOMPARE(destructiveReason(QString::fromLatin1(sql), versionTable), QString());
+        QCOMPARE(destructiveReason(QStringLiteral("DELETE FROM alembic_version_old WHERE x = 1"),
+                                   versionTable),
+                 QStringLiteral("deletes rows"));
+        QCOMPARE(destructiveReason(QStringLiteral("DELETE FROM users WHERE id = 1"), versionTable),
+                 QStringLiteral("deletes rows"));
+        QCOMPARE(destructiveReason(QStringLiteral("DROP TABLE alembic_version"), versionTable),
+                 QStringLiteral("drops a table"));
+    }
+
     void unreadableScriptNamesFileAndLine()
     {
         const Project project =

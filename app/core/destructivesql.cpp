@@ -3,6 +3,8 @@
 
 #include "sqllint.h"
 
+#include <QRegularExpression>
+
 namespace retort {
 
 QString destructiveReason(const QString& statement)
@@ -15,6 +17,18 @@ QString destructiveReason(const QString& statement)
             return QString::fromLatin1(SqlLint::rule(issue.code)->effect);
     }
     return {};
+}
+
+QString destructiveReason(const QString& statement, const QString& versionTable)
+{
+    // DELETE FROM [schema.]table, each name bare or double-quoted.
+    static const QRegularExpression deleteFrom(
+        QStringLiteral(R"re(^\s*DELETE\s+FROM\s+(?:"?\w+"?\s*\.\s*)?"?(\w+)"?)re"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = deleteFrom.match(statement);
+    if (match.hasMatch() && match.captured(1) == versionTable)
+        return {};
+    return destructiveReason(statement);
 }
 
 } // namespace retort
