@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "confirmrundialog.h"
 
-#include "destructivesql.h"
-#include "error.h"
 #include "scripteditor.h"
-#include "statementsplitter.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -14,24 +11,14 @@
 namespace retort::ui {
 
 ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
-                                   int stepCount, bool rollback, QWidget* parent)
+                                   const QString& versionTable, int stepCount, bool rollback,
+                                   QWidget* parent)
     : QDialog(parent), m_editor(new ScriptEditor(this))
 {
     setWindowTitle(rollback ? tr("Confirm rollback") : tr("Confirm upgrade"));
     m_editor->setScript(sql, ScriptEditor::Language::Sql);
-    QStringList reasons;
-    try {
-        for (const SqlStatement& statement : StatementSplitter::split(sql, dialect)) {
-            const QString reason = destructiveReason(statement.text);
-            if (!reason.isEmpty()) {
-                m_editor->markWarningLine(statement.line);
-                reasons << tr("line %1 %2").arg(statement.line).arg(reason);
-                ++m_destructive;
-            }
-        }
-    } catch (const Error&) {
-        // The SQL came from our own scripts through the same splitter; nothing to mark.
-    }
+    const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable);
+    m_destructive = int(reasons.size());
 
     auto* title = new QLabel(question, this);
     QFont font = title->font();
@@ -42,11 +29,8 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     summary->setWordWrap(true);
     QString text = tr("%n migration(s) will run, each in its own transaction. This is the exact SQL:",
                       nullptr, stepCount);
-    if (m_destructive > 0) {
-        text += QStringLiteral("<br><b style='color:#c62828'>%1</b> %2")
-                    .arg(tr("%n statement(s) destroy data:", nullptr, m_destructive),
-                         reasons.join(QStringLiteral(", ")).toHtmlEscaped());
-    }
+    if (m_destructive > 0)
+        text += QStringLiteral("<br>") + ScriptEditor::destructiveSummaryHtml(reasons);
     summary->setText(text);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -18,8 +18,10 @@ class ConfirmRunDialog : public QDialog
     Q_OBJECT
 
 public:
-    ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect, int stepCount,
-                     bool rollback, QWidget* parent = nullptr);
+    // `versionTable`: the project's, whose row changes are not flagged as destroying data.
+    ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
+                     const QString& versionTable, int stepCount, bool rollback,
+                     QWidget* parent = nullptr);
 
     // How many statements were marked as destroying data.
     int destructiveCount() const { return m_destructive; }

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "confirmrundialog.h"
+#include "connectiondialog.h"
+#include "connectionprofiles.h"
 #include "databasestatuspanel.h"
 #include "databaseurl.h"
 #include "error.h"
@@ -48,6 +50,23 @@ QString configFileFor(const QString& path)
                                  info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
+// The project a drag carries: the config file of the first dropped folder (or .ini file) that
+// is a project; "" when none is.
+QString droppedProject(const QMimeData* mime)
+{
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl& url : urls) {
+        const QFileInfo info(url.toLocalFile());
+        if (!url.isLocalFile() || (!info.isDir() && info.suffix() != QLatin1String("ini")))
+            continue;
+        try {
+            return configFileFor(url.toLocalFile());
+        } catch (const Error&) {
+        }
+    }
+    return {};
+}
+
 // What a background status read brings back: the status, or the error's text.
 struct StatusAnswer
 {
@@ -58,7 +77,8 @@ struct StatusAnswer
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_history(new HistoryGraphView(this)), m_detail(new RevisionDetailPanel(this)),
+    : QMainWindow(parent), m_profiles(new ConnectionProfiles(this)),
+      m_history(new HistoryGraphView(this)), m_detail(new RevisionDetailPanel(this)),
       m_status(new DatabaseStatusPanel(this)), m_filter(new QLineEdit(this)), m_log(new RunLogPanel(this)),
       m_runs(new RunController(this)), m_projectLabel(new QLabel(this))
 {
@@ -100,6 +120,22 @@ MainWindow::MainWindow(QWidget* parent)
             m_detail->showRevision(*m_project, id);
         updateRunActions();
     });
+    // The detail panel's SQL tabs plan from whatever state the banner shows.
+    connect(m_status, &DatabaseStatusPanel::statusShown, m_detail,
+            [this](const DatabaseStatus& status) {
+                m_detail->setDatabaseStatus(effectiveUrl(), status);
+            });
+    connect(m_status, &DatabaseStatusPanel::statusUnknown, m_detail,
+            &RevisionDetailPanel::setDatabaseUnknown);
+    // A remembered profile's password comes from the keychain after the project opened.
+    connect(m_profiles, &ConnectionProfiles::passwordRead, this,
+            [this](const QString& name, const QString& password) {
+                if (name != m_awaitedProfile)
+                    return;
+                m_awaitedProfile.clear();
+                if (!password.isEmpty())
+                    setDatabaseUrl(ConnectionFields::withPassword(m_urlOverride, password));
+            });
     createActions();
     resize(1200, 760);
 }
@@ -114,6 +150,13 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Open a folder with a retort.ini or an alembic.ini (Ctrl+O)"));
     toolBar->addAction(open);
+    QAction* connectDb =
+        fileMenu->addAction(tr("&Connect to Database..."), this, &MainWindow::chooseConnection);
+    connectDb->setObjectName(QStringLiteral("connectAction"));
+    connectDb->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connectDb->setToolTip(
+        tr("Choose the database: a saved connection, a URL or its parts (Ctrl+D)"));
+    toolBar->addAction(connectDb);
 
     QAction* refresh = fileMenu->addAction(tr("&Refresh"), this, [this] {
         if (m_project)
@@ -151,14 +194,10 @@ void MainWindow::createActions()
     toolBar->addAction(m_cancelRun);
     updateRunActions();
 
-    QMenu* recent = fileMenu->addMenu(tr("Recent Projects"));
-    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
-        recent->clear();
-        for (const QString& path : QSettings().value(kRecentKey).toStringList())
-            recent->addAction(path, this, [this, path] { openProject(path); });
-        if (recent->isEmpty())
-            recent->addAction(tr("(none yet)"))->setEnabled(false);
-    });
+    auto* recent = new QMenu(tr("Open &Recent"), fileMenu);
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    fileMenu->insertMenu(connectDb, recent);
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit)->setShortcut(QKeySequence::Quit);
 
@@ -194,6 +233,7 @@ bool MainWindow::openProject(const QString& path)
         const QString configPath = configFileFor(path);
         m_project = Project::open(configPath);
         rememberRecent(configPath);
+        restoreConnection(configPath);
     } catch (const Error& error) {
         QMessageBox::warning(this, tr("Cannot open the project"), error.message());
         return false;
@@ -213,6 +253,41 @@ void MainWindow::setDatabaseUrl(const QString& url)
 {
     m_urlOverride = url;
     refreshDatabaseStatus();
+}
+
+void MainWindow::chooseConnection()
+{
+    const QString project = m_project ? m_project->config().configPath : QString();
+    ConnectionDialog dialog(m_profiles, this);
+    dialog.setRecentUrls(ConnectionProfiles::recentUrls(project));
+    dialog.setUrl(effectiveUrl(), ConnectionProfiles::lastProfile(project));
+    if (dialog.exec() != QDialog::Accepted || dialog.url().isEmpty())
+        return;
+    ConnectionProfiles::rememberForProject(project, dialog.profileName(), dialog.url());
+    m_connectionProject = project;
+    m_awaitedProfile.clear();
+    setDatabaseUrl(dialog.url());
+}
+
+void MainWindow::restoreConnection(const QString& configPath)
+{
+    // A connection chosen for another project does not carry over; one given on the command
+    // line (or by setDatabaseUrl() before opening) stays.
+    if (!m_connectionProject.isEmpty() && m_connectionProject != configPath) {
+        m_urlOverride.clear();
+        m_connectionProject.clear();
+        m_awaitedProfile.clear();
+    }
+    const QString remembered = ConnectionProfiles::lastUrl(configPath);
+    if (!m_urlOverride.isEmpty() || remembered.isEmpty())
+        return;
+    m_urlOverride = remembered; // without its password: that comes from the keychain
+    m_connectionProject = configPath;
+    const QString profile = ConnectionProfiles::lastProfile(configPath);
+    if (!profile.isEmpty() && m_profiles->find(profile)) {
+        m_awaitedProfile = profile;
+        m_profiles->readPassword(profile);
+    }
 }
 
 QString MainWindow::effectiveUrl() const
@@ -264,7 +339,8 @@ void MainWindow::refreshDatabaseStatus()
     });
     watcher->setFuture(QtConcurrent::run([project, url] {
         try {
-            return StatusAnswer{DatabaseStatus::read(project, url), QString()};
+            return StatusAnswer{DatabaseStatus::read(project, url, DatabaseStatus::Detail::Support),
+                                QString()};
         } catch (const Error& error) {
             return StatusAnswer{DatabaseStatus(), error.message()};
         }
@@ -368,7 +444,8 @@ void MainWindow::confirmAndRun(const RunResult& dryRun)
         dialect = DatabaseUrl::parse(pending.request.databaseUrl).dialect();
     } catch (const Error&) {
     }
-    ConfirmRunDialog dialog(pending.question, dryRun.sql, dialect, int(dryRun.plan.size()), rollback, this);
+    ConfirmRunDialog dialog(pending.question, dryRun.sql, dialect, m_project->config().versionTable,
+                            int(dryRun.plan.size()), rollback, this);
     if (dialog.exec() != QDialog::Accepted) {
         m_pending.reset();
         m_log->runFinished(tr("Not run."), false);
@@ -416,18 +493,55 @@ void MainWindow::rememberRecent(const QString& configPath)
     settings.setValue(kRecentKey, recent.mid(0, 10));
 }
 
+void MainWindow::forgetRecent(const QString& configPath)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(configPath);
+    settings.setValue(kRecentKey, recent);
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu)
+{
+    menu->clear();
+    int number = 0;
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& path : recent) {
+        if (!QFileInfo(path).isFile()) { // moved or deleted since
+            forgetRecent(path);
+            continue;
+        }
+        QString label = QDir::toNativeSeparators(path).replace(u'&', QLatin1String("&&"));
+        if (++number < 10)
+            label = QStringLiteral("&%1 ").arg(number) + label;
+        menu->addAction(label, this, [this, path] {
+            if (!openProject(path))
+                forgetRecent(path);
+        });
+    }
+    if (menu->isEmpty()) {
+        menu->addAction(tr("(none yet)"))->setEnabled(false);
+        return;
+    }
+    menu->addSeparator();
+    menu->addAction(tr("&Clear List"), this, [] { QSettings().remove(kRecentKey); });
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile())
+    if (!droppedProject(event->mimeData()).isEmpty())
         event->acceptProposedAction();
+    else
+        event->ignore();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty())
-        openProject(urls.first().toLocalFile());
+    const QString configPath = droppedProject(event->mimeData());
+    if (configPath.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openProject(configPath);
 }
 
 void MainWindow::showAbout()

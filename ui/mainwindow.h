@@ -11,9 +11,11 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 
 namespace retort::ui {
 
+class ConnectionProfiles;
 class DatabaseStatusPanel;
 class HistoryGraphView;
 class RevisionDetailPanel;
@@ -36,6 +38,10 @@ public:
     // The database to show; empty: the project's own URL.
     void setDatabaseUrl(const QString& url);
     void refreshDatabaseStatus();
+    // File > Connect to Database: the connection dialog; the choice becomes the database URL
+    // and is remembered for the project.
+    void chooseConnection();
+    ConnectionProfiles* connectionProfiles() const { return m_profiles; }
 
     const Project* project() const { return m_project ? &*m_project : nullptr; }
     HistoryGraphView* historyView() const { return m_history; }
@@ -59,6 +65,10 @@ private:
     void chooseProject();
     void showAbout();
     void rememberRecent(const QString& configPath);
+    void forgetRecent(const QString& configPath);
+    void fillRecentMenu(QMenu* menu);
+    // The connection last chosen for the project being opened, unless one was given.
+    void restoreConnection(const QString& configPath);
     QString effectiveUrl() const;
     void showRevisionMenu(const QString& id, const QPoint& globalPos);
     void startDryRun(RunRequest request, const QString& question);
@@ -79,6 +89,9 @@ private:
 
     std::optional<Project> m_project;
     QString m_urlOverride;
+    ConnectionProfiles* m_profiles;
+    QString m_connectionProject; // the project whose remembered connection m_urlOverride is
+    QString m_awaitedProfile;    // its password is on its way from the keychain
     HistoryGraphView* m_history;
     RevisionDetailPanel* m_detail;
     DatabaseStatusPanel* m_status;

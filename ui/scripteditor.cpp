@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scripteditor.h"
 
+#include "destructivesql.h"
+#include "error.h"
+#include "statementsplitter.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <Qsci/qscilexerpython.h>
@@ -89,6 +93,32 @@ QList<int> ScriptEditor::warningLines() const
     for (int line = markerFindNext(0, mask); line >= 0; line = markerFindNext(line + 1, mask))
         lines << line + 1;
     return lines;
+}
+
+QStringList ScriptEditor::markDestructiveStatements(Dialect dialect, const QString& versionTable)
+{
+    QStringList reasons;
+    try {
+        for (const SqlStatement& statement : StatementSplitter::split(text(), dialect)) {
+            const QString reason = destructiveReason(statement.text, versionTable);
+            if (!reason.isEmpty()) {
+                markWarningLine(statement.line);
+                reasons << tr("line %1 %2").arg(statement.line).arg(reason);
+            }
+        }
+    } catch (const Error&) {
+        // The runner wrote this SQL from scripts the same splitter read: nothing to mark.
+    }
+    return reasons;
+}
+
+QString ScriptEditor::destructiveSummaryHtml(const QStringList& reasons)
+{
+    if (reasons.isEmpty())
+        return {};
+    return QStringLiteral("<b style='color:#c62828'>%1</b> %2")
+        .arg(tr("%n statement(s) destroy data:", nullptr, int(reasons.size())),
+             reasons.join(QStringLiteral(", ")).toHtmlEscaped());
 }
 
 void ScriptEditor::changeEvent(QEvent* event)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "dialect.h"
 #include "revision.h"
 
 #include <Qsci/qsciscintilla.h>
@@ -28,6 +29,11 @@ public:
     // Marks a line (1-based) as a warning, e.g. a statement that destroys data.
     void markWarningLine(int line);
     QList<int> warningLines() const;
+    // Marks each statement of the SQL shown (`dialect`) that destroys data (Retort's own rows
+    // in `versionTable` aside) and returns "line N drops a table", ... for each.
+    QStringList markDestructiveStatements(Dialect dialect, const QString& versionTable);
+    // "<b>2 statement(s) destroy data:</b> line 3 drops a table, ..." in red; empty for none.
+    static QString destructiveSummaryHtml(const QStringList& reasons);
 
 protected:
     void changeEvent(QEvent* event) override;
