@@ -323,6 +323,9 @@ private Q_SLOTS:
         QTest::newRow("drop constraint") << "ALTER TABLE t DROP CONSTRAINT c" << QString();
         QTest::newRow("create index") << "CREATE INDEX ix ON t (c)" << QString();
         QTest::newRow("select") << "SELECT 'DROP TABLE t'" << QString();
+        QTest::newRow("after comments") << "-- why\n/* and how */ DROP TABLE t"
+                                        << "drops a table";
+        QTest::newRow("comment only") << "-- DROP TABLE t" << QString();
     }
 
     void destructiveReasonUsesTheRules()

@@ -7,6 +7,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace retort::ui {
@@ -41,12 +42,27 @@ void RunLogPanel::runStarted(const QString& description)
     m_progress->setVisible(true);
     m_progress->setRange(0, 0); // busy until the plan arrives
     m_cancel->setEnabled(true);
-    m_log->appendPlainText(QStringLiteral("== %1").arg(description));
+    queueLines({QStringLiteral("== %1").arg(description)});
 }
 
-QString RunLogPanel::lineFor(const RunEvent& event)
+namespace {
+
+// "HH:mm:ss.zzz" of a UTC time in local time, `offsetMs` from UTC. QDateTime::toLocalTime()
+// asks the time zone every call: for a dry run's thousands of events that was tens of ms.
+QString localClock(const QDateTime& utc, qint64 offsetMs)
 {
-    const QString time = event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    const qint64 ms = ((utc.toMSecsSinceEpoch() + offsetMs) % kDayMs + kDayMs) % kDayMs;
+    const auto two = [](qint64 value) { return QString::number(value).rightJustified(2, u'0'); };
+    return two(ms / 3600000) + u':' + two(ms / 60000 % 60) + u':' + two(ms / 1000 % 60) + u'.' +
+           QString::number(ms % 1000).rightJustified(3, u'0');
+}
+
+} // namespace
+
+QString RunLogPanel::lineFor(const RunEvent& event, qint64 offsetMs)
+{
+    const QString time = localClock(event.time, offsetMs);
     const QString step = event.revision.isEmpty() ? QString() : event.revision + QStringLiteral("  ");
     switch (event.type) {
     case RunEvent::Type::Plan:
@@ -80,18 +96,18 @@ QString RunLogPanel::lineFor(const RunEvent& event)
 
 void RunLogPanel::appendEvents(const QVector<RunEvent>& events)
 {
+    const qint64 offsetMs = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
     QStringList lines;
     for (const RunEvent& event : events) {
         if (event.type == RunEvent::Type::Progress || event.type == RunEvent::Type::Plan) {
             m_progress->setRange(0, qMax(1, event.stepCount));
             m_progress->setValue(event.type == RunEvent::Type::Plan ? 0 : event.stepIndex + 1);
         }
-        const QString line = lineFor(event);
+        const QString line = lineFor(event, offsetMs);
         if (!line.isEmpty())
             lines << line;
     }
-    if (!lines.isEmpty())
-        m_log->appendPlainText(lines.join(u'\n'));
+    queueLines(lines);
 }
 
 void RunLogPanel::runFinished(const QString& summary, bool failed)
@@ -102,12 +118,36 @@ void RunLogPanel::runFinished(const QString& summary, bool failed)
     if (!failed)
         m_progress->setValue(m_progress->maximum());
     m_state->setText(summary);
-    m_log->appendPlainText(summary);
+    queueLines({summary});
 }
 
-QString RunLogPanel::text() const
+QString RunLogPanel::text()
 {
+    while (!m_queued.isEmpty())
+        appendSlice();
     return m_log->toPlainText();
+}
+
+void RunLogPanel::queueLines(const QStringList& lines)
+{
+    m_queued += lines;
+    if (m_sliceScheduled || m_queued.isEmpty())
+        return;
+    m_sliceScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_sliceScheduled = false;
+        appendSlice();
+        if (!m_queued.isEmpty())
+            queueLines({});
+    });
+}
+
+void RunLogPanel::appendSlice()
+{
+    constexpr qsizetype kLinesPerSlice = 200;
+    const qsizetype count = std::min(kLinesPerSlice, m_queued.size());
+    m_log->appendPlainText(m_queued.mid(0, count).join(u'\n'));
+    m_queued.remove(0, count);
 }
 
 } // namespace retort::ui

@@ -24,14 +24,23 @@ public:
     void runStarted(const QString& description);
     void appendEvents(const QVector<RunEvent>& events);
     void runFinished(const QString& summary, bool failed);
-    QString text() const;
+    // Everything logged so far (lines still queued included).
+    QString text();
     QPushButton* cancelButton() const { return m_cancel; }
 
 Q_SIGNALS:
     void cancelRequested();
 
 private:
-    static QString lineFor(const RunEvent& event);
+    // One log line; `offsetMs`: local time's offset from UTC.
+    static QString lineFor(const RunEvent& event, qint64 offsetMs);
+    // Lines reach the view in slices, each its own event-loop turn: a dry run's thousands of
+    // statements arrive at once, and one big append stalled the window for 40 ms.
+    void queueLines(const QStringList& lines);
+    void appendSlice();
+
+    QStringList m_queued;
+    bool m_sliceScheduled = false;
 
     QLabel* m_state;
     QProgressBar* m_progress;
