@@ -6,6 +6,7 @@
 #include "confirmrundialog.h"
 #include "databasestatuspanel.h"
 #include "historygraphview.h"
+#include "guitesting.h"
 #include "mainwindow.h"
 #include "migrationrunner.h"
 #include "revisiondetailpanel.h"
@@ -36,6 +37,9 @@
 #include <memory>
 
 using namespace retort;
+using namespace retort::testsupport::example;
+using retort::testsupport::copyTree;
+using retort::testsupport::StallMeter;
 using retort::ui::ConfirmRunDialog;
 using retort::ui::MainWindow;
 
@@ -44,25 +48,7 @@ namespace {
 // Runs are quick, but the machine may be busy: wait generously for them to end.
 constexpr int kRunTimeoutMs = 30000;
 
-const QString kBaseline = QStringLiteral("3c9e1a7f52b8");
-const QString kUsers = QStringLiteral("7d41b0e9c6a2");
-const QString kSessions = QStringLiteral("e58a2f3d90c1");
-const QString kOutputs = QStringLiteral("9a03d7e5b4f6");
-const QString kStyles = QStringLiteral("1b6fc84e07d9");
-const QString kMerge = QStringLiteral("c2e84b19f7a0");
-const QString kOwners = QStringLiteral("5f7d2a6c8e13");
 
-// Copies the project folder `from` (retort.ini and versions/) into `to`.
-void copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + u'/' + QDir(from).relativeFilePath(source);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(source, target);
-    }
-}
 
 // The first column of `sql` on the SQLite file `path`, read-only (never creates the file).
 QStringList queryColumn(const QString& path, const QString& sql)
@@ -166,31 +152,6 @@ struct Confirmation
     int warningLines = 0;
 };
 
-// Measures the longest pause of the GUI thread's event loop: a timer that should tick every
-// 10 ms records the largest gap between two ticks.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = qMax(m_longest, m_clock.restart());
-            ++m_ticks;
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 longestGapMs() const { return m_longest; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-    int m_ticks = 0;
-};
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "connectiondialog.h"
 #include "connectionprofiles.h"
 #include "databasestatuspanel.h"
+#include "guitesting.h"
 #include "mainwindow.h"
 #include "migrationrunner.h"
 #include "pg/testpostgres.h"
@@ -39,6 +40,9 @@
 #include <memory>
 
 using namespace retort;
+using namespace retort::testsupport::example;
+using retort::testsupport::copyTree;
+using retort::testsupport::StallMeter;
 using retort::ui::ConnectionDialog;
 using retort::ui::ConnectionFields;
 using retort::ui::ConnectionProfiles;
@@ -103,29 +107,6 @@ void verifyNoPasswordIn(const QString& text, const QString& password)
     QVERIFY2(!text.contains(QStringLiteral("Sekr3t")), qPrintable(text));
 }
 
-// Measures the longest pause of the GUI thread's event loop.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = qMax(m_longest, m_clock.restart());
-            ++m_ticks;
-        });
-        m_clock.start();
-        m_timer.start(10);
-    }
-    qint64 longestGapMs() const { return m_longest; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-    int m_ticks = 0;
-};
 
 // Hands each new modal dialog, once, to a handler (dialogs opened with exec()).
 class ModalWatcher : public QObject
@@ -149,16 +130,6 @@ private:
     QPointer<QWidget> m_handled;
 };
 
-void copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + u'/' + QDir(from).relativeFilePath(source);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(source, target);
-    }
-}
 
 void createSqliteFile(const QString& path)
 {

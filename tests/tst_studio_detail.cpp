@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "migrationlock.h"
 #include "revisiondetailpanel.h"
+#include "guitesting.h"
 #include "runnertesting.h"
 #include "scripteditor.h"
 
@@ -26,19 +27,15 @@
 #include <memory>
 
 using namespace retort;
+using namespace retort::testsupport::example;
+using retort::testsupport::copyTree;
+using retort::testsupport::StallMeter;
 using retort::testsupport::runRequest;
 using retort::testsupport::runSync;
 using retort::ui::MainWindow;
 
 namespace {
 
-const QString kBaseline = QStringLiteral("3c9e1a7f52b8");
-const QString kUsers = QStringLiteral("7d41b0e9c6a2");
-const QString kSessions = QStringLiteral("e58a2f3d90c1");
-const QString kOutputs = QStringLiteral("9a03d7e5b4f6");
-const QString kStyles = QStringLiteral("1b6fc84e07d9");
-const QString kMerge = QStringLiteral("c2e84b19f7a0");
-const QString kOwners = QStringLiteral("5f7d2a6c8e13");
 
 const QString kNothingToUpgrade =
     QStringLiteral("The database is already at or above this revision.");
@@ -47,16 +44,6 @@ const QString kNothingAbove =
 const QString kNotApplied =
     QStringLiteral("Nothing to roll back: this revision is not applied to the database.");
 
-void copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + u'/' + QDir(from).relativeFilePath(source);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::copy(source, target);
-    }
-}
 
 // A connection of the test's own to the SQLite file at `path`, removed with the object.
 class SqliteConnection

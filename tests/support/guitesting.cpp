@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "guitesting.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+namespace retort::testsupport {
+
+StallMeter::StallMeter()
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        m_longest = qMax(m_longest, m_clock.restart());
+        ++m_ticks;
+    });
+    m_clock.start();
+    m_timer.start(10);
+}
+
+void copyTree(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + u'/' + QDir(from).relativeFilePath(source);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile::copy(source, target);
+    }
+}
+
+} // namespace retort::testsupport
