@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
@@ -22,11 +23,16 @@ int main(int argc, char* argv[])
         icon.addFile(QStringLiteral(":/icons/retort-%1.png").arg(size));
     QApplication::setWindowIcon(icon);
 
-    // The user's language, else English (whose file holds the plural forms).
+    // The user's language, else English (whose file holds the plural forms); Qt's own texts
+    // (dialog buttons, file dialogs) from the translations Qt ships, where there are some.
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
         translator.load(QStringLiteral("retort_studio_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Retort Studio: see and run database migrations."));
