@@ -153,12 +153,12 @@
         <translation>Eine private Datenbank im Arbeitsspeicher, um Migrationen auszuprobieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>localhost</source>
         <translation>localhost</translation>
     </message>
@@ -264,12 +264,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>name=value pairs joined by &amp;&amp;: timeout (seconds to wait for a lock), mode=ro (read only)</source>
+        <source>name=value pairs joined by &amp;: timeout (seconds to wait for a lock), mode=ro (read only)</source>
         <translation>Paare name=Wert, verbunden mit &amp;: timeout (Sekunden Wartezeit auf eine Sperre), mode=ro (nur lesen)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>name=value pairs joined by &amp;&amp;, as in the URL&apos;s query, e.g. %1</source>
+        <source>name=value pairs joined by &amp;, as in the URL&apos;s query, e.g. %1</source>
         <translation>Paare name=Wert, verbunden mit &amp;, wie im Query-Teil der URL, z. B. %1</translation>
     </message>
     <message>

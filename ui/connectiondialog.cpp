@@ -300,7 +300,10 @@ QWidget* ConnectionDialog::createSqlitePage()
     file->addWidget(m_browseButton);
     auto* form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&File:"), file);
+    // A label of its own: a row label only gets a buddy (for its Alt+F) from a widget.
+    auto* fileLabel = new QLabel(tr("&File:"), page);
+    fileLabel->setBuddy(m_pathEdit);
+    form->addRow(fileLabel, file);
     form->addRow(QString(), m_memoryCheck);
 
     connect(m_pathEdit, &QLineEdit::textEdited, this, &ConnectionDialog::onFieldsEdited);
@@ -535,9 +538,9 @@ void ConnectionDialog::updateDriverWidgets(Dialect dialect)
         break;
     }
     m_optionsEdit->setPlaceholderText(options);
-    addTip(m_optionsEdit, sqlite ? tr("name=value pairs joined by &&: timeout (seconds to wait "
+    addTip(m_optionsEdit, sqlite ? tr("name=value pairs joined by &: timeout (seconds to wait "
                                       "for a lock), mode=ro (read only)")
-                                 : tr("name=value pairs joined by &&, as in the URL's query, e.g. "
+                                 : tr("name=value pairs joined by &, as in the URL's query, e.g. "
                                       "%1")
                                        .arg(options));
 }
