@@ -924,14 +924,37 @@
         <translation>Ausführung anhalten: Die laufende Anweisung wird abgebrochen und ihre Migration zurückgerollt (Esc)</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>upgrade</source>
-        <translation>Aktualisierung</translation>
+        <location line="+41"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>plan: %n step(s)</source>
+        <translation>
+            <numerusform>Plan: %n Schritt</numerusform>
+            <numerusform>Plan: %n Schritte</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>downgrade</source>
-        <translation>Zurückrollen</translation>
+        <location line="+3"/>
+        <source>upgrade (%1 of %2) %3</source>
+        <translation>Aktualisierung (%1 von %2) %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>downgrade (%1 of %2) %3</source>
+        <translation>Zurückrollen (%1 von %2) %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ERROR %1</source>
+        <translation>FEHLER %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ERROR %1: %2</source>
+        <translation>FEHLER %1: %2</translation>
     </message>
 </context>
 <context>

@@ -923,13 +923,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>upgrade</source>
+        <location line="+41"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>plan: %n step(s)</source>
+        <translation>
+            <numerusform>plan: %n step</numerusform>
+            <numerusform>plan: %n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>upgrade (%1 of %2) %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>downgrade</source>
+        <location line="+1"/>
+        <source>downgrade (%1 of %2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ERROR %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ERROR %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

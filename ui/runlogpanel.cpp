@@ -60,29 +60,36 @@ QString localClock(const QDateTime& utc, qint64 offsetMs)
 
 } // namespace
 
+QString RunLogPanel::milliseconds(qint64 value)
+{
+    return tr("%1 ms").arg(value);
+}
+
 QString RunLogPanel::lineFor(const RunEvent& event, qint64 offsetMs)
 {
     const QString time = localClock(event.time, offsetMs);
     const QString step = event.revision.isEmpty() ? QString() : event.revision + QStringLiteral("  ");
     switch (event.type) {
     case RunEvent::Type::Plan:
-        return QStringLiteral("%1  plan: %2 step(s)  %3").arg(time).arg(event.stepCount).arg(event.text);
+        return time + QStringLiteral("  ") +
+               tr("plan: %n step(s)", nullptr, event.stepCount) + QStringLiteral("  ") + event.text;
     case RunEvent::Type::StepStarted:
-        return QStringLiteral("%1  %2%3 (%4 of %5) %6")
-            .arg(time, step,
-                 event.direction == Direction::Upgrade ? tr("upgrade") : tr("downgrade"))
-            .arg(event.stepIndex + 1)
-            .arg(event.stepCount)
-            .arg(event.location);
+        return time + QStringLiteral("  ") + step +
+               (event.direction == Direction::Upgrade ? tr("upgrade (%1 of %2) %3")
+                                                      : tr("downgrade (%1 of %2) %3"))
+                   .arg(event.stepIndex + 1)
+                   .arg(event.stepCount)
+                   .arg(event.location);
     case RunEvent::Type::Statement:
-        return QStringLiteral("%1    %2  [%3 ms]  %4")
-            .arg(time, event.statement.simplified().left(300))
-            .arg(event.elapsedMs)
-            .arg(event.location);
+        return QStringLiteral("%1    %2  [%3]  %4")
+            .arg(time, event.statement.simplified().left(300), milliseconds(event.elapsedMs),
+                 event.location);
     case RunEvent::Type::StepFinished:
-        return QStringLiteral("%1  %2%3 ms").arg(time, step).arg(event.elapsedMs);
+        return time + QStringLiteral("  ") + step + milliseconds(event.elapsedMs);
     case RunEvent::Type::Error:
-        return QStringLiteral("%1  ERROR %2%3").arg(time, event.location.isEmpty() ? QString() : event.location + QStringLiteral(": "), event.text);
+        return time + QStringLiteral("  ") +
+               (event.location.isEmpty() ? tr("ERROR %1").arg(event.text)
+                                         : tr("ERROR %1: %2").arg(event.location, event.text));
     case RunEvent::Type::Progress:
         return {};
     case RunEvent::Type::ServerNotice:

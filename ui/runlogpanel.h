@@ -34,6 +34,7 @@ Q_SIGNALS:
 private:
     // One log line; `offsetMs`: local time's offset from UTC.
     static QString lineFor(const RunEvent& event, qint64 offsetMs);
+    static QString milliseconds(qint64 value);
     // Lines reach the view in slices, each its own event-loop turn: a dry run's thousands of
     // statements arrive at once, and one big append stalled the window for 40 ms.
     void queueLines(const QStringList& lines);
