@@ -13,17 +13,24 @@ QString CliContext::configPath() const
     return ProjectConfig::locate(parser.value(QStringLiteral("config")), QDir::currentPath());
 }
 
+const ProjectConfig& CliContext::config()
+{
+    if (!m_config)
+        m_config = ProjectConfig::load(configPath());
+    return *m_config;
+}
+
 const Project& CliContext::project()
 {
     if (!m_project)
-        m_project = Project::open(configPath());
+        m_project = Project::load(config());
     return *m_project;
 }
 
 QString CliContext::databaseUrl()
 {
     const QString url = parser.value(QStringLiteral("url"));
-    return url.isEmpty() ? project().config().databaseUrl() : url;
+    return url.isEmpty() ? config().databaseUrl() : url;
 }
 
 void CliContext::printJson(const QJsonValue& value)

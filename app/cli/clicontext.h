@@ -28,6 +28,8 @@ public:
     const Project& project();
     // The path of that project's config file, without reading scripts.
     QString configPath() const;
+    // That config file, read (on first use) without reading scripts.
+    const ProjectConfig& config();
     // The database URL: --url, else the project's (with ${VAR} expanded). Full, with the
     // password: hand it to the engine, never print it.
     QString databaseUrl();
@@ -37,6 +39,7 @@ public:
     QStringList arguments() const { return parser.positionalArguments(); }
 
 private:
+    std::optional<ProjectConfig> m_config;
     std::optional<Project> m_project;
 };
 

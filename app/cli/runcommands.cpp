@@ -12,6 +12,8 @@
 
 #include <QJsonArray>
 
+#include <future>
+
 namespace retort::cli {
 
 namespace {
@@ -37,15 +39,27 @@ void printSupportDetails(CliContext& context, const DatabaseStatus& status)
     context.out << '\n';
 }
 
+// Where the database stands. Comparing every applied script costs a read of each: only with
+// --verbose or --json. Without, the version table is read in a thread of its own while the
+// scripts load: connecting (PostgreSQL's client library, the server's handshake) and reading
+// 10,000 scripts take about as long as each other.
+DatabaseStatus readStatus(CliContext& context, bool details)
+{
+    const QString url = context.databaseUrl();
+    if (details)
+        return DatabaseStatus::read(context.project(), url, DatabaseStatus::Detail::Support);
+    const ProjectConfig& config = context.config();
+    std::future<DatabaseStatus::VersionRows> rows = std::async(
+        std::launch::async, [&config, &url] { return DatabaseStatus::readVersionRows(config, url); });
+    const Project& project = context.project();
+    return DatabaseStatus::fromVersionRows(project, url, rows.get());
+}
+
 int current(CliContext& context)
 {
-    const Project& project = context.project();
     const bool verbose = context.parser.isSet(kVerbose);
-    // Comparing every applied script costs a read of each: only when asked for details.
-    const DatabaseStatus status =
-        DatabaseStatus::read(project, context.databaseUrl(),
-                             verbose || context.json() ? DatabaseStatus::Detail::Support
-                                                       : DatabaseStatus::Detail::Versions);
+    const DatabaseStatus status = readStatus(context, verbose || context.json());
+    const Project& project = context.project();
     const bool checkHeads = context.parser.isSet(QStringLiteral("check-heads"));
     if (context.json()) {
         context.printJson(status.toJson());

@@ -79,29 +79,25 @@ QJsonValue lockJson(const LockHolder& lock)
 
 } // namespace
 
-DatabaseStatus DatabaseStatus::read(const Project& project, const QString& databaseUrl,
-                                    Detail detail)
+namespace {
+
+// Whether reading `url` would have to create it: a SQLite file that is not there yet.
+bool isMissingSqliteFile(const DatabaseUrl& url)
 {
-    const DatabaseUrl url = DatabaseUrl::parse(databaseUrl);
-    const RevisionGraph& graph = project.graph();
-    DatabaseStatus status;
-    status.maskedUrl = url.masked();
+    return url.dialect() == Dialect::Sqlite && !url.isSqliteMemory() &&
+           !QFileInfo::exists(url.databaseName());
+}
+
+VersionTable versionTableOf(const ProjectConfig& config, Dialect dialect)
+{
+    return VersionTable(dialect, config.versionTable, config.versionTableSchema);
+}
+
+// Fills in what follows from the version rows and the graph.
+void completeStatus(DatabaseStatus& status, const RevisionGraph& graph)
+{
     for (int head : graph.realHeads())
         status.heads << graph.id(head);
-
-    if (url.dialect() == Dialect::Sqlite && !url.isSqliteMemory() &&
-        !QFileInfo::exists(url.databaseName())) {
-        status.databaseExists = false;                         // connecting would create the file
-        status.supportDetailsRead = detail == Detail::Support; // nothing ran, nobody holds it
-    } else {
-        DatabaseConnection connection(url, QStringLiteral("status"));
-        const ProjectConfig& config = project.config();
-        const VersionTable table(connection.dialect(), config.versionTable,
-                                 config.versionTableSchema);
-        status.current = table.readHeads(connection.db());
-        if (detail == Detail::Support)
-            readSupportDetails(status, project, connection, table);
-    }
     for (const QString& id : std::as_const(status.current)) {
         if (graph.indexOf(id) < 0)
             status.unknown << id;
@@ -115,6 +111,49 @@ DatabaseStatus DatabaseStatus::read(const Project& project, const QString& datab
                                       .upgrade(status.currentRevisions(graph), graph.realHeads())
                                       .size());
     }
+}
+
+} // namespace
+
+DatabaseStatus::VersionRows DatabaseStatus::readVersionRows(const ProjectConfig& config,
+                                                            const QString& databaseUrl)
+{
+    const DatabaseUrl url = DatabaseUrl::parse(databaseUrl);
+    if (isMissingSqliteFile(url))
+        return {false, {}}; // connecting would create the file
+    DatabaseConnection connection(url, QStringLiteral("status"));
+    return {true, versionTableOf(config, connection.dialect()).readHeads(connection.db())};
+}
+
+DatabaseStatus DatabaseStatus::fromVersionRows(const Project& project, const QString& databaseUrl,
+                                               const VersionRows& versions)
+{
+    DatabaseStatus status;
+    status.maskedUrl = DatabaseUrl::parse(databaseUrl).masked();
+    status.databaseExists = versions.databaseExists;
+    status.current = versions.rows;
+    completeStatus(status, project.graph());
+    return status;
+}
+
+DatabaseStatus DatabaseStatus::read(const Project& project, const QString& databaseUrl,
+                                    Detail detail)
+{
+    if (detail == Detail::Versions)
+        return fromVersionRows(project, databaseUrl, readVersionRows(project.config(), databaseUrl));
+    const DatabaseUrl url = DatabaseUrl::parse(databaseUrl);
+    DatabaseStatus status;
+    status.maskedUrl = url.masked();
+    status.supportDetailsRead = true;
+    if (isMissingSqliteFile(url)) {
+        status.databaseExists = false; // nothing ran there, nobody holds its lock
+    } else {
+        DatabaseConnection connection(url, QStringLiteral("status"));
+        const VersionTable table = versionTableOf(project.config(), connection.dialect());
+        status.current = table.readHeads(connection.db());
+        readSupportDetails(status, project, connection, table);
+    }
+    completeStatus(status, project.graph());
     return status;
 }
 

@@ -42,6 +42,17 @@ struct DatabaseStatus
     // Error(Database) when the database cannot be read.
     static DatabaseStatus read(const Project& project, const QString& databaseUrl,
                                Detail detail = Detail::Versions);
+
+    // read() with Detail::Versions in two halves, so that the version table can be read while
+    // the project's scripts load (`retort current`): the first needs only the config.
+    struct VersionRows
+    {
+        bool databaseExists = true;
+        QStringList rows;
+    };
+    static VersionRows readVersionRows(const ProjectConfig& config, const QString& databaseUrl);
+    static DatabaseStatus fromVersionRows(const Project& project, const QString& databaseUrl,
+                                          const VersionRows& versions);
     // The revisions of `project` that `current` names (unknown ones left out).
     QVector<int> currentRevisions(const RevisionGraph& graph) const;
     // "current" is `shown`, as Alembic's current; "version_rows" the table's rows.
