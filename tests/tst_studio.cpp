@@ -14,7 +14,6 @@
 #include "runlogpanel.h"
 #include "scripteditor.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -542,13 +541,8 @@ void TestStudio::everyModelPassesTheModelTester()
     // Studio paints its lists itself (no QAbstractItemModel yet); any model a widget gains
     // later gets checked here while the window loads, runs and reloads.
     openStudio(QStringLiteral(RETORT_SOURCE_DIR "/migrations"));
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
-    const auto models = m_window->findChildren<QAbstractItemModel*>();
-    for (QAbstractItemModel* model : models) {
-        testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    }
-    qInfo("%d item model(s) in the main window", int(models.size()));
+    const auto testers = testsupport::modelTesters(m_window.get());
+    qInfo("%d item model(s) in the main window", int(testers.size()));
     QSignalSpy finished(m_window->runController(), &ui::RunController::finished);
     answerDialogs(true);
     clickRevision(kSessions);

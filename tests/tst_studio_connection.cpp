@@ -42,6 +42,7 @@
 using namespace retort;
 using namespace retort::testsupport::example;
 using retort::testsupport::copyTree;
+using retort::testsupport::modelTesters;
 using retort::testsupport::StallMeter;
 using retort::ui::ConnectionDialog;
 using retort::ui::ConnectionFields;
@@ -574,6 +575,9 @@ void TestStudioConnection::savesAndLoadsProfiles()
     const bool keychain = m_profiles->keychain() == ConnectionProfiles::Keychain::Available;
     {
         auto dialog = openDialog();
+        // The profile list and the driver box, checked while profiles are added.
+        const auto testers = modelTesters(dialog.get());
+        QVERIFY(testers.size() >= 2);
         retype(child<QLineEdit>(dialog.get(), "urlEdit"),
                QStringLiteral("postgresql://ada@db.example.org:6543/shop?sslmode=require"));
         retype(child<QLineEdit>(dialog.get(), "passwordEdit"), kSecret);
@@ -609,6 +613,7 @@ void TestStudioConnection::savesAndLoadsProfiles()
     // A new dialog (and a new profiles object, as after a restart) loads them back.
     m_profiles = std::make_unique<ConnectionProfiles>();
     auto dialog = openDialog();
+    const auto testers = modelTesters(dialog.get());
     auto* list = child<QListWidget>(dialog.get(), "profileList");
     QCOMPARE(list->count(), 2);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},

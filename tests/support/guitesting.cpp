@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "guitesting.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -17,6 +18,17 @@ StallMeter::StallMeter()
     });
     m_clock.start();
     m_timer.start(10);
+}
+
+std::vector<std::unique_ptr<QAbstractItemModelTester>> modelTesters(QObject* root)
+{
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    const auto models = root->findChildren<QAbstractItemModel*>();
+    for (QAbstractItemModel* model : models) {
+        testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+    return testers;
 }
 
 void copyTree(const QString& from, const QString& to)

@@ -6,6 +6,11 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+#include <vector>
+
+class QAbstractItemModelTester;
+
 namespace retort::testsupport {
 
 // Measures the longest pause of the thread's event loop: a timer that should tick every
@@ -23,6 +28,10 @@ private:
     qint64 m_longest = 0;
     int m_ticks = 0;
 };
+
+// A QAbstractItemModelTester (failures reported to QtTest) on every item model below `root`,
+// for as long as the returned testers live.
+std::vector<std::unique_ptr<QAbstractItemModelTester>> modelTesters(QObject* root);
 
 // Copies every file below `from` to the same place below `to` (a project, for a test to change).
 void copyTree(const QString& from, const QString& to);
