@@ -3,6 +3,7 @@
 // exactly the statements an online run executes (same text, same script file:line, same
 // order), and the script it prints, replayed on an empty database, gives the same schema and
 // version rows as the online run.
+#include "runnertesting.h"
 #include "childprocess.h"
 #include "databaseconnection.h"
 #include "generatedproject.h"
@@ -46,23 +47,12 @@ QStringList statements(const ProcessOutput& run)
     return list;
 }
 
-QStringList strings(QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        qWarning("%s failed", qPrintable(sql));
-    QStringList result;
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
-}
-
 // Columns, constraints, indexes and version rows; Retort's history table left out (offline
 // scripts do not write it).
 QString schema(const QString& url)
 {
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("schema"));
-    QStringList out = strings(
+    QStringList out = testsupport::queryStrings(
         connection.db(),
         QStringLiteral("SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
                        "is_nullable || ' ' || coalesce(column_default, '') FROM "
@@ -72,7 +62,7 @@ QString schema(const QString& url)
                        "= 'public'::regnamespace AND conrelid::regclass::text <> 'retort_history' UNION "
                        "ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
                        "tablename <> 'retort_history' ORDER BY 1"));
-    out += strings(connection.db(), QStringLiteral("SELECT 'version ' || version_num FROM "
+    out += testsupport::queryStrings(connection.db(), QStringLiteral("SELECT 'version ' || version_num FROM "
                                                    "alembic_version ORDER BY 1"));
     return out.join(u'\n');
 }

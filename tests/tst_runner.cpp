@@ -70,13 +70,7 @@ struct Peek
 
     QStringList strings(const QString& sql)
     {
-        QSqlQuery query(connection.db());
-        if (!query.exec(sql))
-            qWarning("%s failed", qPrintable(sql));
-        QStringList result;
-        while (query.next())
-            result.append(query.value(0).toString());
-        return result;
+        return testsupport::queryStrings(connection.db(), sql);
     }
     QStringList tables()
     {

@@ -3,6 +3,7 @@
 // SQLite file and on PostgreSQL: after each kill the version row names exactly the steps whose
 // effects are present, and the next run starts cleanly (a stale lock file, the dead runner's
 // advisory lock) and finally completes.
+#include "runnertesting.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "migrationhistory.h"
@@ -147,17 +148,6 @@ struct Observed
     QStringList otherHistory; // rows that are not a succeeded upgrade
 };
 
-QStringList strings(QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        qWarning("%s failed", qPrintable(sql));
-    QStringList result;
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
-}
-
 Observed observe(const QString& url)
 {
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("observe"));
@@ -166,13 +156,13 @@ Observed observe(const QString& url)
     Observed seen;
     const VersionTable table(dialect);
     seen.heads = table.readHeads(db);
-    seen.tables = strings(db, dialect == Dialect::Sqlite
+    seen.tables = testsupport::queryStrings(db, dialect == Dialect::Sqlite
                                   ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = "
                                                    "'table' AND name LIKE 'f\\_%' ESCAPE '\\' ORDER BY 1")
                                   : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = "
                                                    "'public' AND tablename LIKE 'f\\_%' ORDER BY 1"));
     for (const QString& name : std::as_const(seen.tables)) {
-        const QStringList rows = strings(db, QStringLiteral("SELECT count(*) FROM ") + name);
+        const QStringList rows = testsupport::queryStrings(db, QStringLiteral("SELECT count(*) FROM ") + name);
         if (rows != QStringList{QString::number(kRowsPerStep)})
             seen.shortTables.append(name + u':' + rows.join(u','));
     }
@@ -199,7 +189,7 @@ struct PostgresSessions
 PostgresSessions postgresSessions(const QString& url)
 {
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("sessions"));
-    const QStringList row = strings(
+    const QStringList row = testsupport::queryStrings(
         connection.db(),
         QStringLiteral("SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = "
                        "current_database() AND pid <> pg_backend_pid()) || ' ' || (SELECT "

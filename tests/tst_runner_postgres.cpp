@@ -29,17 +29,6 @@ QString fixture(const QString& name)
     return QStringLiteral(RETORT_TEST_DATA "/runner/") + name + QStringLiteral("/retort.ini");
 }
 
-QStringList strings(QSqlDatabase db, const QString& sql)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        qWarning("%s failed", qPrintable(sql));
-    QStringList result;
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
-}
-
 RunRequest request(const QString& config, const QString& url, Direction direction,
                    const QString& target)
 {
@@ -111,7 +100,7 @@ void TestRunnerPostgres::cleanup()
 
 QString TestRunnerPostgres::schema()
 {
-    return strings(m_peek->db(),
+    return testsupport::queryStrings(m_peek->db(),
                    QStringLiteral(
                        "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
                        "is_nullable || ' ' || coalesce(column_default, '') FROM "
@@ -140,7 +129,7 @@ void TestRunnerPostgres::exampleProjectRoundTrip()
     QVERIFY(before.contains(QLatin1String("users.email")));
     QCOMPARE(runSync(request(kExampleConfig, m_url, Direction::Downgrade, QStringLiteral("base"))).stepsRun, 7);
     QVERIFY(heads().isEmpty());
-    QCOMPARE(strings(m_peek->db(), QStringLiteral("SELECT tablename FROM pg_tables WHERE "
+    QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT tablename FROM pg_tables WHERE "
                                                   "schemaname = 'public' ORDER BY 1")),
              (QStringList{QStringLiteral("alembic_version"), QStringLiteral("retort_history")}));
     runSync(request(kExampleConfig, m_url, Direction::Upgrade, QStringLiteral("heads")));
@@ -163,7 +152,7 @@ void TestRunnerPostgres::failingStatementRollsBack()
                  qPrintable(error.message()));
     }
     QCOMPARE(heads(), QStringList{QStringLiteral("aaaa00000001")});
-    QCOMPARE(strings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 't2'")),
+    QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 't2'")),
              QStringList{QStringLiteral("0")});
     const QVector<HistoryRecord> rows = history();
     QCOMPARE(rows.size(), 2);
@@ -262,11 +251,11 @@ void TestRunnerPostgres::cancelDuringSleep()
     QCOMPARE(error.kind(), ErrorKind::Cancelled);
     QVERIFY2(error.message().contains(QLatin1String("dddd00000002_sleep.sql:7")), qPrintable(error.message()));
     QCOMPARE(heads(), QStringList{QStringLiteral("dddd00000001")});
-    QCOMPARE(strings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'slow_marker'")),
+    QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'slow_marker'")),
              QStringList{QStringLiteral("0")});
     QCOMPARE(history().last().outcome, HistoryRecord::Outcome::Cancelled);
     const qint64 key = MigrationLock::advisoryKey(VersionTable(Dialect::PostgreSql));
-    QCOMPARE(strings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = "
+    QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = "
                                                   "'advisory' AND objid::bigint = %1")
                                        .arg(quint64(key) & 0xffffffffu)),
              QStringList{QStringLiteral("0")});
@@ -278,7 +267,7 @@ void TestRunnerPostgres::concurrentIndexOutsideTransaction()
 {
     const QString config = fixture(QStringLiteral("concurrently"));
     QCOMPARE(runSync(request(config, m_url, Direction::Upgrade, QStringLiteral("heads"))).stepsRun, 2);
-    QCOMPARE(strings(m_peek->db(), QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'items' "
+    QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'items' "
                                                   "AND indexname = 'items_name_idx'")),
              QStringList{QStringLiteral("items_name_idx")});
     QCOMPARE(heads(), QStringList{QStringLiteral("eeee00000002")});

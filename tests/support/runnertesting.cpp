@@ -31,7 +31,12 @@ RunResult runSync(const RunRequest& request, QVector<RunEvent>* events)
 QStringList queryStrings(const QString& url, const QString& sql)
 {
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("peek"));
-    QSqlQuery query(connection.db());
+    return queryStrings(connection.db(), sql);
+}
+
+QStringList queryStrings(const QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery query(db);
     if (!query.exec(sql))
         qWarning("%s failed", qPrintable(sql));
     QStringList result;

@@ -3,6 +3,7 @@
 
 #include "migrationrunner.h"
 
+#include <QSqlDatabase>
 #include <QStringList>
 #include <QVector>
 
@@ -15,5 +16,7 @@ RunRequest runRequest(const QString& configPath, const QString& url, Direction d
 RunResult runSync(const RunRequest& request, QVector<RunEvent>* events = nullptr);
 // The first column of every row `sql` returns, read through a connection of the test's own.
 QStringList queryStrings(const QString& url, const QString& sql);
+// The same through an open connection (a warning names the SQL when it fails).
+QStringList queryStrings(const QSqlDatabase& db, const QString& sql);
 
 } // namespace retort::testsupport
