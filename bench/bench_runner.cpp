@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // retort-bench-runner [N]: generates an N-step native project (default 2000; a line with a
-// branch and merge every 50 revisions, each step one CREATE TABLE) and upgrades it base->head
-// in process through MigrationRunner, on a SQLite file and on PostgreSQL. Prints the total
-// time, steps/s, the time the steps' own statements took and Retort's overhead per step beyond
-// that (SQLite also on /dev/shm, where commits do not wait for a disk). Then times
-// `retort current` as a process on a 10,000-revision project stamped to head (median of 5).
+// branch and merge every 50 revisions, each step one CREATE TABLE) and, in process through
+// MigrationRunner, upgrades it base->head, downgrades it back, and upgrades it again with every
+// step synced to disk (--sync-each-step), on a SQLite file and on PostgreSQL (SQLite also on
+// /dev/shm, where syncs cost nothing). Prints the times, steps/s and Retort's overhead per step
+// beyond the same CREATE TABLEs run alone with the same settings. Then times `retort current`
+// as a process on a 10,000-revision project stamped to head (median of 5).
 //
 // PostgreSQL: RETORT_BENCH_PG_URL names an empty, disposable database; when it is not set, a
-// private server is started with tests/pg/pgserver.sh (and stopped at the end).
+// private server that syncs its commits to disk is started (testsupport::PrivatePostgres).
 #include "benchtiming.h"
 #include "databaseconnection.h"
 #include "error.h"
@@ -22,10 +23,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
-#include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <vector>
 
 using namespace retort;
 
@@ -39,44 +38,71 @@ constexpr double kAlembicUpgrade2000S = 9.9;
 constexpr double kAlembicUpgrade10000S = 63.0;
 constexpr double kAlembicCurrent10000S = 58.8;
 
-struct UpgradeFigures
+struct RunFigures
 {
     double totalMs = 0;
     int steps = 0;
-    int scriptStatements = 0;
-    qint64 scriptStatementMs = 0; // sum of the Statement events' elapsedMs (whole ms each)
 };
 
-UpgradeFigures upgrade(const QString& config, const QString& url)
+RunFigures migrate(const QString& config, const QString& url, Direction direction,
+                   SyncPolicy sync)
 {
     RunRequest request;
     request.configPath = config;
     request.databaseUrl = url;
-    request.target = QStringLiteral("heads");
-    UpgradeFigures figures;
+    request.direction = direction;
+    request.target = direction == Direction::Upgrade ? QStringLiteral("heads")
+                                                     : QStringLiteral("base");
+    request.sync = sync;
     MigrationRunner runner;
-    runner.setSink([&figures](const RunEvent& event) {
-        if (event.type == RunEvent::Type::Statement && !event.location.isEmpty()) {
-            ++figures.scriptStatements;
-            figures.scriptStatementMs += std::max<qint64>(event.elapsedMs, 0);
-        }
-    });
     QElapsedTimer timer;
     timer.start();
+    RunFigures figures;
     figures.steps = runner.run(request).stepsRun;
     figures.totalMs = double(timer.nsecsElapsed()) / 1e6;
     return figures;
 }
 
-// The same statements without Retort: each CREATE TABLE in a transaction of its own, as one
-// migration per transaction does, on a plain connection after `pragmas` (SQLite). What the
-// steps cost by themselves.
-double rawStatementsMs(const QString& url, int steps, const QStringList& pragmas = {})
+// Session statements around a plain run of the steps' statements: before it, and at its
+// end (timed with it).
+struct RawSettings
+{
+    const char* description;
+    QStringList before;
+    QStringList atEnd;
+};
+
+// What RunSettings (app/core/runsettings.cpp) does for `sync`; for SQLite also none at all.
+QVector<RawSettings> rawSettings(bool sqlite)
+{
+    if (sqlite) {
+        return {{"as the runner by default (journal_mode WAL, synchronous NORMAL, checkpoint at "
+                 "the end)",
+                 {QStringLiteral("PRAGMA journal_mode = WAL"),
+                  QStringLiteral("PRAGMA synchronous = NORMAL")},
+                 {QStringLiteral("PRAGMA wal_checkpoint(FULL)"),
+                  QStringLiteral("PRAGMA journal_mode = DELETE")}},
+                {"as the runner with --sync-each-step (journal_mode TRUNCATE, synchronous NORMAL)",
+                 {QStringLiteral("PRAGMA journal_mode = TRUNCATE"),
+                  QStringLiteral("PRAGMA synchronous = NORMAL")},
+                 {QStringLiteral("PRAGMA journal_mode = DELETE")}},
+                {"with SQLite's defaults (journal_mode DELETE, synchronous FULL)", {}, {}}};
+    }
+    return {{"as the runner by default (synchronous_commit off, one synced commit at the end)",
+             {QStringLiteral("SET synchronous_commit TO off")},
+             {QStringLiteral("RESET synchronous_commit"), QStringLiteral("BEGIN"),
+              QStringLiteral("SELECT txid_current()"), QStringLiteral("COMMIT")}},
+            {"as the runner with --sync-each-step (every commit synced)", {}, {}}};
+}
+
+// The steps' statements without Retort: each CREATE TABLE in a transaction of its own, as one
+// migration per transaction does, on a plain connection. What the steps cost by themselves.
+double rawStatementsMs(const QString& url, int steps, const RawSettings& settings)
 {
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("bench-raw"));
     QSqlQuery query(connection.db());
-    for (const QString& pragma : pragmas)
-        query.exec(pragma);
+    for (const QString& statement : settings.before)
+        query.exec(statement);
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < steps; ++i) {
@@ -85,6 +111,8 @@ double rawStatementsMs(const QString& url, int steps, const QStringList& pragmas
             throw Error(ErrorKind::Database, query.lastError().text());
         connection.db().commit();
     }
+    for (const QString& statement : settings.atEnd)
+        query.exec(statement);
     const double elapsed = double(timer.nsecsElapsed()) / 1e6;
     connection.db().transaction();
     for (int i = 0; i < steps; ++i)
@@ -95,35 +123,38 @@ double rawStatementsMs(const QString& url, int steps, const QStringList& pragmas
 
 void reportUpgrade(const char* database, const QString& config, const QString& url, int size)
 {
-    // What the runner sets on SQLite (migrationrunner.cpp, SqliteRunSettings).
     const bool sqlite = url.startsWith(QLatin1String("sqlite"));
-    const QStringList runnerPragmas = {QStringLiteral("PRAGMA journal_mode = TRUNCATE"),
-                                       QStringLiteral("PRAGMA synchronous = NORMAL")};
-    const double defaultRawMs = sqlite ? rawStatementsMs(url, size) : 0;
-    const double rawMs = rawStatementsMs(url, size, sqlite ? runnerPragmas : QStringList());
-    const UpgradeFigures run = upgrade(config, url);
-    const double overheadUs = (run.totalMs - rawMs) * 1000.0 / run.steps;
-    std::printf("%-10s upgrade base->head: %d steps in %.0f ms = %.0f steps/s\n", database,
-                run.steps, run.totalMs, run.steps * 1000.0 / run.totalMs);
-    std::printf("%-10s   script statements: %d, sum of their Statement events' elapsedMs %lld ms "
-                "(whole milliseconds each)\n",
-                "", run.scriptStatements, run.scriptStatementMs);
-    std::printf("%-10s   the same statements alone, one transaction each: %.0f ms%s\n", "", rawMs,
-                sqlite ? " (journal_mode TRUNCATE, synchronous NORMAL, as the runner sets)" : "");
-    if (sqlite) {
-        std::printf("%-10s   ... with SQLite's defaults (journal_mode DELETE, synchronous FULL): "
-                    "%.0f ms\n", "", defaultRawMs);
-    }
-    std::printf("%-10s   overhead per step beyond them: %.0f us (beyond the reported "
-                "elapsedMs: %.0f us)\n",
-                "", overheadUs, (run.totalMs - double(run.scriptStatementMs)) * 1000.0 / run.steps);
+    const QVector<RawSettings> raw = rawSettings(sqlite);
+    QVector<double> rawMs;
+    for (const RawSettings& settings : raw)
+        rawMs.append(rawStatementsMs(url, size, settings));
+
+    const RunFigures up = migrate(config, url, Direction::Upgrade, SyncPolicy::EndOfRun);
+    const RunFigures down = migrate(config, url, Direction::Downgrade, SyncPolicy::EndOfRun);
+    const RunFigures upSynced = migrate(config, url, Direction::Upgrade, SyncPolicy::EveryStep);
+    migrate(config, url, Direction::Downgrade, SyncPolicy::EndOfRun); // for the next database
     const double alembicS = size == 2000    ? kAlembicUpgrade2000S
                             : size == 10000 ? kAlembicUpgrade10000S
                                             : 0;
+    const auto line = [&](const char* what, const RunFigures& figures, double baseMs) {
+        std::printf("%-10s %s: %d steps in %.0f ms = %.0f steps/s; overhead %.0f us per step",
+                    database, what, figures.steps, figures.totalMs,
+                    figures.steps * 1000.0 / figures.totalMs,
+                    (figures.totalMs - baseMs) * 1000.0 / figures.steps);
+        if (alembicS > 0)
+            std::printf("; Alembic / Retort = %.1f", alembicS * 1000.0 / figures.totalMs);
+        std::printf("\n");
+    };
+    line("upgrade base->head", up, rawMs[0]);
+    line("downgrade head->base", down, rawMs[0]);
+    line("upgrade --sync-each-step", upSynced, rawMs[1]);
+    for (int i = 0; i < raw.size(); ++i) {
+        std::printf("%-10s   the same CREATE TABLEs alone, one transaction each, %s: %.0f ms\n",
+                    "", raw[i].description, rawMs[i]);
+    }
     if (alembicS > 0) {
-        std::printf("%-10s   Alembic 1.8.1 (SQLite, same shape, measured earlier): %.1f s; "
-                    "Alembic time / Retort time = %.2f\n",
-                    "", alembicS, alembicS * 1000.0 / run.totalMs);
+        std::printf("%-10s   Alembic 1.8.1 upgrade (SQLite, same shape, measured earlier): %.1f s\n",
+                    "", alembicS);
     }
     std::fflush(stdout);
 }

@@ -9,6 +9,7 @@
 #include "migrationlock.h"
 #include "migrationrunner.h"
 #include "project.h"
+#include "runsettings.h"
 #include "statementsplitter.h"
 #include "versionchange.h"
 #include "versiontable.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -143,7 +145,10 @@ private Q_SLOTS:
     void twoRunnersApplyEachStepOnce();
     void cancelInterruptsSlowStatement();
     void waitingRunnerNamesHolderAndGivesUp();
-    void journalSettingsStayTheDatabases();
+    void syncAtEndOfRunUsesWalThenPutsJournalBack();
+    void syncEachStepKeepsRollbackJournal();
+    void walDatabaseStaysWal();
+    void openConnectionKeepsWalUntilNextRun();
 };
 
 void TestRunner::versionTableReadsWithoutCreating()
@@ -505,27 +510,154 @@ void TestRunner::waitingRunnerNamesHolderAndGivesUp()
 
 // The runner's faster journal settings are its own connection's: no journal file is left
 // behind, and a database in WAL mode stays in WAL mode.
-void TestRunner::journalSettingsStayTheDatabases()
+// The journal mode of the database at `url` as another connection sees it: "wal" is a
+// property of the file; a rollback journal's mode belongs to each connection, and TRUNCATE
+// shows as the empty journal file it leaves after each commit.
+QString journalSeenFromOutside(const QString& url)
+{
+    const QString mode = testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")).value(0);
+    const QFileInfo journal(DatabaseUrl::parse(url).databaseName() + QStringLiteral("-journal"));
+    return journal.exists() && journal.size() == 0 ? QStringLiteral("truncate") : mode;
+}
+
+// The journal modes the database is in after each step, seen from outside, and the events of
+// the run.
+QStringList journalModesDuringRun(const QString& url, SyncPolicy sync, QVector<RunEvent>* events)
+{
+    RunRequest upgrade = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
+    upgrade.sync = sync;
+    QStringList modes;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        if (event.type == RunEvent::Type::StepFinished)
+            modes += journalSeenFromOutside(url);
+        events->append(event);
+    });
+    runner.run(upgrade);
+    modes.removeDuplicates();
+    return modes;
+}
+
+QStringList notices(const QVector<RunEvent>& events)
+{
+    QStringList texts;
+    for (const RunEvent& event : events) {
+        if (event.type == RunEvent::Type::Notice)
+            texts.append(event.text);
+    }
+    return texts;
+}
+
+QStringList sidecarFiles(const QString& database)
+{
+    QStringList present;
+    for (const char* suffix : {"-journal", "-wal", "-shm", ".retort-journal", ".retort-lock"}) {
+        if (QFile::exists(database + QLatin1String(suffix)))
+            present.append(QLatin1String(suffix));
+    }
+    return present;
+}
+
+void TestRunner::syncAtEndOfRunUsesWalThenPutsJournalBack()
 {
     QTemporaryDir dir;
     const QString url = sqliteUrl(dir);
     const QString file = dir.filePath(QStringLiteral("test.db"));
-    runSync(request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads")));
-    QVERIFY(QFile::exists(file));
-    QVERIFY(!QFile::exists(file + QStringLiteral("-journal")));
+    QVector<RunEvent> events;
+    QCOMPARE(journalModesDuringRun(url, SyncPolicy::EndOfRun, &events),
+             QStringList{QStringLiteral("wal")});
+    QCOMPARE(count(events, RunEvent::Type::StepFinished), 7);
+    QCOMPARE(notices(events), QStringList());
+    QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
+             QStringList{QStringLiteral("delete")});
+    // The WAL was written back into the database file and removed with the mode switch.
+    QCOMPARE(sidecarFiles(file), QStringList());
+    QCOMPARE(Peek(url).heads().size(), 1);
+}
 
-    const QString walUrl = QStringLiteral("sqlite:///") + dir.filePath(QStringLiteral("wal.db"));
-    {
-        DatabaseConnection connection(DatabaseUrl::parse(walUrl), QStringLiteral("wal"));
-        QSqlQuery query(connection.db());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && query.next());
-        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+void TestRunner::syncEachStepKeepsRollbackJournal()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    QVector<RunEvent> events;
+    QCOMPARE(journalModesDuringRun(url, SyncPolicy::EveryStep, &events),
+             QStringList{QStringLiteral("truncate")});
+    QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
+             QStringList{QStringLiteral("delete")});
+    QCOMPARE(sidecarFiles(dir.filePath(QStringLiteral("test.db"))), QStringList());
+
+    // sync_each_step in the project asks for the same.
+    QTemporaryDir other;
+    QFile::copy(kExampleConfig, other.filePath(QStringLiteral("retort.ini")));
+    QFile ini(other.filePath(QStringLiteral("retort.ini")));
+    QVERIFY(ini.setPermissions(ini.permissions() | QFile::WriteOwner));
+    QVERIFY(ini.open(QIODevice::Append));
+    ini.write("sync_each_step = true\n");
+    ini.close();
+    QVERIFY(QFile::link(QFileInfo(kExampleConfig).absolutePath() + QStringLiteral("/versions"),
+                        other.filePath(QStringLiteral("versions"))));
+    RunRequest upgrade = request(other.filePath(QStringLiteral("retort.ini")), sqliteUrl(other),
+                                 Direction::Upgrade, QStringLiteral("heads"));
+    QStringList modes;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        if (event.type == RunEvent::Type::StepFinished)
+            modes += journalSeenFromOutside(sqliteUrl(other));
+    });
+    QCOMPARE(runner.run(upgrade).stepsRun, 7);
+    modes.removeDuplicates();
+    QCOMPARE(modes, QStringList{QStringLiteral("truncate")});
+}
+
+void TestRunner::walDatabaseStaysWal()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode = WAL")),
+             QStringList{QStringLiteral("wal")});
+    for (SyncPolicy sync : {SyncPolicy::EndOfRun, SyncPolicy::EveryStep}) {
+        QVector<RunEvent> events;
+        QCOMPARE(journalModesDuringRun(url, sync, &events), QStringList{QStringLiteral("wal")});
+        QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
+                 QStringList{QStringLiteral("wal")});
+        QVERIFY(!QFile::exists(RunSettings::journalMarkerPath(dir.filePath(QStringLiteral("test.db")))));
+        runSync(request(kExampleConfig, url, Direction::Downgrade, QStringLiteral("base")));
     }
-    QCOMPARE(runSync(request(kExampleConfig, walUrl, Direction::Upgrade, QStringLiteral("heads"))).stepsRun, 7);
-    DatabaseConnection connection(DatabaseUrl::parse(walUrl), QStringLiteral("wal"));
-    QSqlQuery query(connection.db());
-    QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
-    QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+}
+
+// A connection that reads the database while it is in WAL mode keeps it from leaving that
+// mode; the run says so, and the next run (here one with nothing to do) puts the mode back.
+void TestRunner::openConnectionKeepsWalUntilNextRun()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    const QString file = dir.filePath(QStringLiteral("test.db"));
+    Peek reader(url);
+    RunRequest upgrade = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
+    QVector<RunEvent> events;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        if (event.type == RunEvent::Type::StepFinished)
+            reader.strings(QStringLiteral("SELECT count(*) FROM alembic_version"));
+        events.append(event);
+    });
+    QCOMPARE(runner.run(upgrade).stepsRun, 7);
+    const QStringList said = notices(events);
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.first().contains(QLatin1String("stays in WAL mode")) &&
+                 said.first().contains(QLatin1String("journal mode delete")),
+             qPrintable(said.first()));
+    QCOMPARE(reader.strings(QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
+    QVERIFY(QFile::exists(RunSettings::journalMarkerPath(file)));
+    QCOMPARE(reader.heads().size(), 1); // committed all the same
+
+    reader.connection.db().close();
+    QVector<RunEvent> second;
+    QCOMPARE(runSync(upgrade, &second).stepsRun, 0);
+    QCOMPARE(notices(second), QStringList());
+    QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
+             QStringList{QStringLiteral("delete")});
+    QCOMPARE(sidecarFiles(file), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

@@ -9,6 +9,7 @@
 #include "migrationhistory.h"
 #include "migrationlock.h"
 #include "nativescript.h"
+#include "runsettings.h"
 #include "scratchpostgres.h"
 #include "versiontable.h"
 
@@ -327,10 +328,17 @@ void TestRunnerFaults::killedAtManyPoints()
           output.count(QLatin1String("\"event\":\"notice\"")));
     checkConsistent(url, &applied);
     QCOMPARE(applied, kSteps);
-    if (postgres)
+    if (postgres) {
         QCOMPARE(postgresSessions(url).advisoryLocks, 0);
-    else
+    } else {
         QVERIFY(!QFile::exists(lockFile));
+        // Killed runs leave the database in WAL mode (see RunSettings); the completed run puts
+        // the journal mode back.
+        QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
+                 QStringList{QStringLiteral("delete")});
+        QVERIFY(!QFile::exists(RunSettings::journalMarkerPath(database)));
+        QVERIFY(!QFile::exists(database + QStringLiteral("-wal")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunnerFaults)

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void cancelDuringSleep();
     void concurrentIndexOutsideTransaction();
     void serverNoticesBecomeEvents();
+    void syncPolicySetsSynchronousCommit();
 
 private:
     QString schema();
@@ -303,6 +304,30 @@ void TestRunnerPostgres::serverNoticesBecomeEvents()
     });
     QVERIFY(firstNotice < statementAt(script + QStringLiteral(":6")));
     QCOMPARE(RunEvent::typeName(RunEvent::Type::ServerNotice), QStringLiteral("server_notice"));
+}
+
+// By default a run's commits are not waited for one by one (synchronous_commit off; the end
+// of the run flushes them); with EveryStep each one is, whatever the server's default (the
+// test server's is off).
+void TestRunnerPostgres::syncPolicySetsSynchronousCommit()
+{
+    const QString project = fixture(QStringLiteral("sync_setting"));
+    const auto settingSeen = [&](Direction direction, const QString& target, SyncPolicy sync) {
+        RunRequest run = request(project, m_url, direction, target);
+        run.sync = sync;
+        QVector<RunEvent> events;
+        runSync(run, &events);
+        QStringList texts;
+        for (const RunEvent& event : std::as_const(events)) {
+            if (event.type == RunEvent::Type::ServerNotice)
+                texts.append(event.text);
+        }
+        return texts;
+    };
+    QCOMPARE(settingSeen(Direction::Upgrade, QStringLiteral("heads"), SyncPolicy::EndOfRun),
+             QStringList{QStringLiteral("NOTICE: synchronous_commit=off")});
+    QCOMPARE(settingSeen(Direction::Downgrade, QStringLiteral("base"), SyncPolicy::EveryStep),
+             QStringList{QStringLiteral("NOTICE: synchronous_commit=on")});
 }
 
 QTEST_GUILESS_MAIN(TestRunnerPostgres)

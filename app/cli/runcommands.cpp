@@ -21,6 +21,7 @@ namespace {
 const QString kSql = QStringLiteral("sql");
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kLockTimeout = QStringLiteral("lock-timeout");
+const QString kSyncEachStep = QStringLiteral("sync-each-step");
 const QString kJson = QStringLiteral("json");
 const QString kVerbose = QStringLiteral("verbose");
 
@@ -112,6 +113,8 @@ RunRequest baseRequest(CliContext& context)
     request.project = context.project(); // read once: the runner does not read the scripts again
     request.databaseUrl = context.databaseUrl();
     request.dryRun = context.parser.isSet(kDryRun);
+    if (context.parser.isSet(kSyncEachStep))
+        request.sync = SyncPolicy::EveryStep;
     if (context.parser.isSet(kLockTimeout)) {
         bool ok = false;
         request.lockTimeoutSeconds = context.parser.value(kLockTimeout).toInt(&ok);
@@ -184,6 +187,9 @@ void addRunOptions(QCommandLineParser& parser, bool withTarget)
     parser.addOption({kLockTimeout,
                       QStringLiteral("Seconds to wait for another runner's lock (default 60)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({kSyncEachStep,
+                      QStringLiteral("Wait for the disk after every step, not once at the end of "
+                                     "the run (slower; see README, Durability).")});
     if (withTarget)
         parser.addPositionalArgument(QStringLiteral("target"),
                                      QStringLiteral("Revision to go to (id, label, head, base, +N, -N, ...)."),

@@ -97,10 +97,21 @@ Dialect dialectOf(const QSqlDatabase& db)
 
 QString currentUserAtHost()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
-    return user + u'@' + QSysInfo::machineHostName();
+    // Asked once per step of a run: the environment and uname() once per process.
+    static const QString userAtHost = []() -> QString {
+        QString user = qEnvironmentVariable("USER");
+        if (user.isEmpty())
+            user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+        return user + u'@' + QSysInfo::machineHostName();
+    }();
+    return userAtHost;
+}
+
+QString sqliteSidecarPath(const QString& database, const QString& suffix)
+{
+    if (database.isEmpty() || database == QLatin1String(":memory:"))
+        return {};
+    return database + suffix;
 }
 
 DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& purpose)

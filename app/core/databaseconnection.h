@@ -16,6 +16,10 @@ Dialect dialectOf(const QSqlDatabase& db);
 // "user@host" of this process, for lock holders and history rows.
 QString currentUserAtHost();
 
+// A file Retort keeps next to a SQLite database: `database` + `suffix`. Empty for an
+// in-memory database, which has no place for one.
+QString sqliteSidecarPath(const QString& database, const QString& suffix);
+
 // A QSqlDatabase connection of its own, opened in the current thread under a unique name and
 // removed again by the destructor (in that same thread). Qt connections cannot move between
 // threads, so work handed to another thread passes the URL and opens its own.

@@ -224,9 +224,7 @@ qint64 MigrationLock::advisoryKey(const VersionTable& table)
 
 QString MigrationLock::holderFilePath(const QString& sqliteDatabase)
 {
-    if (sqliteDatabase.isEmpty() || sqliteDatabase == QLatin1String(":memory:"))
-        return {};
-    return sqliteDatabase + QLatin1String(".retort-lock");
+    return sqliteSidecarPath(sqliteDatabase, QStringLiteral(".retort-lock"));
 }
 
 QString MigrationLock::beginStatement(Dialect dialect)

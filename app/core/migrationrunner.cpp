@@ -54,54 +54,6 @@ QString scriptLine(const QString& statement)
                                                                : QStringLiteral(";\n"));
 }
 
-// SQLite settings for the run, on Retort's own connection only, put back by the destructor.
-// None of them can change inside a transaction, so this wraps the whole run.
-//  - Foreign keys off (table rebuilds in downgrades need it).
-//  - A rollback journal that is truncated instead of deleted after each commit, and
-//    synchronous=NORMAL: the journal is still synced before the database file is written and
-//    the database file at every commit, so each step stays atomic and durable; what goes is
-//    deleting the journal file and its second sync, which made up most of a step's time on
-//    ext4 (a 2,000-step upgrade: see bench/bench_runner.cpp). Databases in WAL mode keep it.
-//    The journal mode goes back to DELETE at the end, which removes the empty journal file.
-class SqliteRunSettings
-{
-public:
-    explicit SqliteRunSettings(QSqlDatabase& db) : m_db(db)
-    {
-        m_foreignKeysWereOn = pragma(QStringLiteral("foreign_keys")) == QLatin1String("1");
-        if (m_foreignKeysWereOn)
-            pragma(QStringLiteral("foreign_keys = OFF"));
-        if (pragma(QStringLiteral("journal_mode")).compare(QLatin1String("delete"),
-                                                            Qt::CaseInsensitive) == 0)
-            m_truncating = pragma(QStringLiteral("journal_mode = TRUNCATE")) ==
-                           QLatin1String("truncate");
-        pragma(QStringLiteral("synchronous = NORMAL"));
-    }
-    ~SqliteRunSettings()
-    {
-        if (m_truncating)
-            pragma(QStringLiteral("journal_mode = DELETE"));
-        if (m_foreignKeysWereOn)
-            pragma(QStringLiteral("foreign_keys = ON"));
-    }
-    SqliteRunSettings(const SqliteRunSettings&) = delete;
-    SqliteRunSettings& operator=(const SqliteRunSettings&) = delete;
-
-private:
-    // Runs "PRAGMA <text>"; returns the first value it answers, if any.
-    QString pragma(const QString& text)
-    {
-        QSqlQuery query(m_db);
-        if (query.exec(QStringLiteral("PRAGMA ") + text) && query.next())
-            return query.value(0).toString();
-        return {};
-    }
-
-    QSqlDatabase& m_db;
-    bool m_foreignKeysWereOn = false;
-    bool m_truncating = false;
-};
-
 } // namespace
 
 // One run() call: the project, the connection and the state that changes as steps run.
@@ -160,6 +112,7 @@ private:
     QHash<int, LoadedScript> m_scripts;
 
     DatabaseConnection* m_connection = nullptr;
+    PreparedCommands* m_commands = nullptr; // the bookkeeping statements, on m_connection
     QStringList m_heads;
     bool m_createdVersionTable = false;
     QVector<MigrationStep> m_plan;
@@ -517,14 +470,13 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
 
 void RunSession::writeBookkeeping(const VersionChange& change, HistoryRecord& record)
 {
-    QSqlDatabase& db = m_connection->db();
     const QVector<SqlCommand> commands = m_table.statements(change);
     for (const SqlCommand& command : commands)
-        execute(db, command);
+        m_commands->execute(command);
     reportVersionStatements(commands);
     record.finishedAt = QDateTime::currentDateTimeUtc();
     record.durationMs = record.startedAt.msecsTo(record.finishedAt);
-    m_history.record(db, record);
+    m_commands->execute(m_history.insertStatement(record));
 }
 
 RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const MigrationStep& step)
@@ -618,22 +570,26 @@ RunResult RunSession::runOnline()
         m_runner.setCancelTarget({}, 0, nullptr);
     });
     QSqlDatabase& db = connection.db();
+    PreparedCommands commands(db);
+    m_commands = &commands;
 
     if (m_request.dryRun) {
         const QStringList heads = m_table.readHeads(db);
         return render(heads, !m_table.exists(db));
     }
 
-    std::optional<SqliteRunSettings> sqliteSettings;
-    if (m_url.dialect() == Dialect::Sqlite)
-        sqliteSettings.emplace(db);
+    const auto notice = [this](const QString& text) {
+        RunEvent event;
+        event.type = RunEvent::Type::Notice;
+        event.text = text;
+        emitEvent(event);
+    };
+    const bool syncEachStep =
+        m_request.sync == SyncPolicy::EveryStep || m_project.config().syncEachStep;
+    RunSettings settings(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
+                         notice);
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
-                       [this](const QString& text) {
-                           RunEvent event;
-                           event.type = RunEvent::Type::Notice;
-                           event.text = text;
-                           emitEvent(event);
-                       });
+                       notice);
     lock.acquire();
     m_heads = setUp(lock);
     RunResult result;

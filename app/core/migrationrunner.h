@@ -5,6 +5,7 @@
 #include "project.h"
 #include "projectconfig.h"
 #include "runevent.h"
+#include "runsettings.h"
 
 #include <QMutex>
 #include <QObject>
@@ -48,6 +49,9 @@ struct RunRequest
 
     // How long to wait for another runner's lock before Error(Lock).
     int lockTimeoutSeconds = 60;
+    // When the steps reach the disk (see RunSettings). A project's `sync_each_step = true`
+    // asks for EveryStep as well.
+    SyncPolicy sync = SyncPolicy::EndOfRun;
 };
 
 // What a run did.

@@ -93,6 +93,8 @@ void loadNative(ProjectConfig& config)
     const QString model = text("model");
     if (!model.isEmpty())
         config.modelPath = absolutePath(dir, model);
+    config.syncEachStep = parseBool(text("sync_each_step"),
+                                    config.configPath + QStringLiteral(": sync_each_step"));
 }
 
 // ---- alembic.ini ------------------------------------------------------------------------

@@ -23,6 +23,8 @@ struct ProjectConfig
     QString versionTable = QStringLiteral("alembic_version");
     QString versionTableSchema;      // empty: the connection's default schema
     QString modelPath;               // absolute; empty when the config names none
+    // sync_each_step = true: every step of a run waits for the disk (SyncPolicy::EveryStep).
+    bool syncEachStep = false;
 
     // Reads a retort.ini or alembic.ini (decided by content: a [retort] or [alembic]
     // section). Throws Error(Config) naming the file and what is wrong.

@@ -68,29 +68,62 @@ QString quoteLiteral(Dialect dialect, const QVariant& value)
     return u'\'' + text + u'\'';
 }
 
-void execute(QSqlDatabase& db, const SqlCommand& command)
+namespace {
+
+// Throws unless `ran`, naming `command` and the database's error text.
+void checkRan(const QSqlDatabase& db, const QSqlQuery& query, const SqlCommand& command, bool ran)
 {
-    QSqlQuery query(db);
-    bool ok = true;
-    if (command.values.isEmpty()) {
-        ok = query.exec(command.boundSql());
-    } else {
-        ok = query.prepare(command.boundSql());
-        for (const QVariant& value : command.values)
-            query.addBindValue(value);
-        ok = ok && query.exec();
+    if (!ran) {
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("%1: %2").arg(command.literalSql(dialectOf(db)),
+                                                 databaseError(query.lastError())));
     }
-    if (!ok) {
-        throw Error(ErrorKind::Database, QStringLiteral("%1: %2")
-                                             .arg(command.literalSql(dialectOf(db)),
-                                                  databaseError(query.lastError())));
-    }
+}
+
+// Throws unless `query` ran `command` (`ran`) and affected as many rows as it expects.
+void checkExecuted(const QSqlDatabase& db, const QSqlQuery& query, const SqlCommand& command,
+                   bool ran)
+{
+    checkRan(db, query, command, ran);
     if (!command.expectOneRow.isEmpty() && query.numRowsAffected() != 1) {
         throw Error(ErrorKind::Database,
                     QStringLiteral("%1 was expected to affect one row; it affected %2")
                         .arg(command.expectOneRow)
                         .arg(query.numRowsAffected()));
     }
+}
+
+// Executes `query`, prepared from `command`.boundSql(), with `command`'s values.
+bool executeWithValues(QSqlQuery& query, const SqlCommand& command)
+{
+    for (int i = 0; i < command.values.size(); ++i)
+        query.bindValue(i, command.values[i]);
+    return query.exec();
+}
+
+} // namespace
+
+void execute(QSqlDatabase& db, const SqlCommand& command)
+{
+    QSqlQuery query(db);
+    // Without values it is sent as it is, not as a prepared statement.
+    const bool ran = command.values.isEmpty()
+                         ? query.exec(command.boundSql())
+                         : query.prepare(command.boundSql()) && executeWithValues(query, command);
+    checkExecuted(db, query, command, ran);
+}
+
+void PreparedCommands::execute(const SqlCommand& command)
+{
+    const QString sql = command.boundSql();
+    auto found = m_queries.find(sql);
+    if (found == m_queries.end()) {
+        QSqlQuery query(m_db);
+        checkRan(m_db, query, command, query.prepare(sql));
+        found = m_queries.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery& query = found->second;
+    checkExecuted(m_db, query, command, executeWithValues(query, command));
 }
 
 VersionTable::VersionTable(Dialect dialect, QString table, QString schema)

@@ -4,10 +4,12 @@
 #include "dialect.h"
 #include "versionchange.h"
 
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 #include <QVector>
+#include <map>
 
 class QSqlDatabase;
 
@@ -37,6 +39,21 @@ QString quoteLiteral(Dialect dialect, const QVariant& value);
 // Runs `command` with bound values on `db`. Throws Error(Database) with the database's text,
 // or when expectOneRow is set and another number of rows was affected.
 void execute(QSqlDatabase& db, const SqlCommand& command);
+
+// Runs SqlCommands like execute(), keeping each distinct statement prepared for its next use.
+// A run repeats the same few statements (version row, history row) once per step; PostgreSQL's
+// Qt driver would PREPARE, EXECUTE and DEALLOCATE each time, three round trips for one.
+// Use it in the thread of `db`, and destroy it before the connection closes.
+class PreparedCommands
+{
+public:
+    explicit PreparedCommands(QSqlDatabase& db) : m_db(db) {}
+    void execute(const SqlCommand& command);
+
+private:
+    QSqlDatabase& m_db;
+    std::map<QString, QSqlQuery> m_queries; // by boundSql()
+};
 
 // Alembic's version table (alembic_version by default): one row per current head,
 //   CREATE TABLE t (version_num VARCHAR(32) NOT NULL, CONSTRAINT t_pkc PRIMARY KEY (version_num))

@@ -27,6 +27,11 @@ bool PrivatePostgres::script(const QString& command)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // pgserver.sh turns syncing off for tests; its extra lines come last and win.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("RETORT_PG_EXTRA_CONF"),
+                       QStringLiteral("fsync = on\nfull_page_writes = on\nsynchronous_commit = on\n"));
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral("bash"),
                   {QStringLiteral(RETORT_SOURCE_DIR "/tests/pg/pgserver.sh"), command,
                    m_dir.filePath(QStringLiteral("pg"))});

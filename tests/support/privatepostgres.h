@@ -9,6 +9,8 @@ namespace retort::testsupport {
 
 // A private PostgreSQL server for benchmark programs, started with tests/pg/pgserver.sh in a
 // temporary folder and stopped by the destructor. (Tests use the CTest fixture instead.)
+// Unlike the test server it syncs every commit to disk, as a production server does, so
+// that benchmarks measure what users will see.
 class PrivatePostgres
 {
 public:
