@@ -33,33 +33,6 @@ QString rev(int n)
     return QStringLiteral("%1").arg(n, 12, 16, QLatin1Char('0'));
 }
 
-// Alembic needs env.py to run anything: online mode on the URL given with -x url=..., the
-// whole run in one transaction. script.py.mako is only for `alembic revision`.
-void writeAlembicEnvironment(const QString& scriptLocation)
-{
-    const QList<QPair<QString, QByteArray>> files = {
-        {QStringLiteral("env.py"),
-         "from alembic import context\n"
-         "from sqlalchemy import create_engine\n\n"
-         "url = context.get_x_argument(as_dictionary=True).get('url')\n"
-         "engine = create_engine(url or context.config.get_main_option('sqlalchemy.url'))\n"
-         "with engine.connect() as connection:\n"
-         "    context.configure(connection=connection, target_metadata=None)\n"
-         "    with context.begin_transaction():\n"
-         "        context.run_migrations()\n"},
-        {QStringLiteral("script.py.mako"),
-         "\"\"\"${message}\"\"\"\nfrom alembic import op\n\n"
-         "revision = ${repr(up_revision)}\ndown_revision = ${repr(down_revision)}\n"
-         "branch_labels = ${repr(branch_labels)}\ndepends_on = ${repr(depends_on)}\n\n\n"
-         "def upgrade() -> None:\n    ${upgrades if upgrades else 'pass'}\n\n\n"
-         "def downgrade() -> None:\n    ${downgrades if downgrades else 'pass'}\n"}};
-    for (const auto& [name, text] : files) {
-        QFile file(scriptLocation + u'/' + name);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-            qFatal("cannot write %s", qPrintable(file.fileName()));
-    }
-}
-
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -104,7 +77,6 @@ void TestAlembicInterop::initTestCase()
         QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import psycopg2")});
     QVERIFY2(driver.ok(), qPrintable(QStringLiteral("python3-psycopg2 is needed: ") + driver.description));
     m_config = testsupport::writeAlembicProject(m_dir.path(), testsupport::generatedRevisions(kRevisions));
-    writeAlembicEnvironment(m_dir.filePath(QStringLiteral("migrations")));
     m_postgres = std::make_unique<testsupport::ScratchPostgres>(QStringLiteral("tst_interop"));
     QVERIFY2(m_postgres->isValid(), "no PostgreSQL server: run through ctest");
 }

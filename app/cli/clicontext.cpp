@@ -20,10 +20,10 @@ const ProjectConfig& CliContext::config()
     return *m_config;
 }
 
-const Project& CliContext::project()
+const Project& CliContext::project(int coresInUse)
 {
     if (!m_project)
-        m_project = Project::load(config());
+        m_project = Project::load(config(), coresInUse);
     return *m_project;
 }
 

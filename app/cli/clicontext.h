@@ -25,7 +25,8 @@ public:
     QTextStream& err;
 
     // The project from -c/--config, or retort.ini / alembic.ini in the working directory.
-    const Project& project();
+    // Read at the first call; `coresInUse` as in Project::load().
+    const Project& project(int coresInUse = 0);
     // The path of that project's config file, without reading scripts.
     QString configPath() const;
     // That config file, read (on first use) without reading scripts.

@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "databasestatus.h"
+#include "databaseurl.h"
 #include "error.h"
 #include "exitcode.h"
 #include "interruptwatcher.h"
@@ -52,7 +53,10 @@ DatabaseStatus readStatus(CliContext& context, bool details)
     const ProjectConfig& config = context.config();
     std::future<DatabaseStatus::VersionRows> rows = std::async(
         std::launch::async, [&config, &url] { return DatabaseStatus::readVersionRows(config, url); });
-    const Project& project = context.project();
+    // A PostgreSQL connection keeps a core busy for tens of milliseconds (libpq with TLS and
+    // Kerberos loading, authentication); a SQLite file opens in a fraction of one.
+    const bool connectionIsSlow = DatabaseUrl::parse(url).dialect() != Dialect::Sqlite;
+    const Project& project = context.project(connectionIsSlow ? 1 : 0);
     return DatabaseStatus::fromVersionRows(project, url, rows.get());
 }
 

@@ -43,6 +43,7 @@ struct LoadedLibPq
 {
     decltype(&PQsetNoticeReceiver) setNoticeReceiver = nullptr;
     decltype(&PQresultErrorField) resultErrorField = nullptr;
+    decltype(&PQbackendPID) backendPid = nullptr;
 
     // Empty until a PostgreSQL connection has been opened.
     static LoadedLibPq find()
@@ -53,11 +54,13 @@ struct LoadedLibPq
                 dlsym(library, "PQsetNoticeReceiver"));
             libpq.resultErrorField = reinterpret_cast<decltype(&PQresultErrorField)>(
                 dlsym(library, "PQresultErrorField"));
+            libpq.backendPid =
+                reinterpret_cast<decltype(&PQbackendPID)>(dlsym(library, "PQbackendPID"));
             dlclose(library); // only drops the reference NOLOAD took; the plugin keeps it
         }
         return libpq;
     }
-    bool isValid() const { return setNoticeReceiver && resultErrorField; }
+    bool isValid() const { return setNoticeReceiver && resultErrorField && backendPid; }
 };
 
 const LoadedLibPq& libpq()
@@ -146,10 +149,12 @@ DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& pu
             libpq().setNoticeReceiver(
                 pg,
                 [](void* self, const PGresult* result) { receiveNotice(self, result); }, this);
+            m_backendPid = libpq().backendPid(pg); // known from the connection start, no query
+        } else {
+            QSqlQuery query(m_db);
+            if (query.exec(QStringLiteral("SELECT pg_backend_pid()")) && query.next())
+                m_backendPid = query.value(0).toLongLong();
         }
-        QSqlQuery query(m_db);
-        if (query.exec(QStringLiteral("SELECT pg_backend_pid()")) && query.next())
-            m_backendPid = query.value(0).toLongLong();
     } else if (url.dialect() == Dialect::Sqlite) {
         const QVariant handle = m_db.driver()->handle();
         if (qstrcmp(handle.typeName(), "sqlite3*") == 0)

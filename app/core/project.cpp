@@ -10,10 +10,11 @@ Project Project::open(const QString& configPath)
     return load(ProjectConfig::load(configPath));
 }
 
-Project Project::load(ProjectConfig config)
+Project Project::load(ProjectConfig config, int coresInUse)
 {
     Project project;
-    project.m_graph = std::make_shared<const RevisionGraph>(ScriptDirectory::readRevisions(config));
+    project.m_graph = std::make_shared<const RevisionGraph>(
+        ScriptDirectory::readRevisions(config, coresInUse));
     project.m_config = std::move(config);
     return project;
 }

@@ -16,8 +16,9 @@ public:
     // Loads the config file (retort.ini or alembic.ini), reads every script and builds the
     // graph. Throws Error(Config | Script | Graph).
     static Project open(const QString& configPath);
-    // The same for a config already read.
-    static Project load(ProjectConfig config);
+    // The same for a config already read. `coresInUse`: cores the caller keeps busy meanwhile
+    // (a database connection opening in another thread), left to it by the script reading.
+    static Project load(ProjectConfig config, int coresInUse = 0);
 
     const ProjectConfig& config() const { return m_config; }
     const RevisionGraph& graph() const { return *m_graph; }

@@ -189,7 +189,7 @@ QString ScriptDirectory::readText(const QString& path)
     return readFileAt(AT_FDCWD, QFile::encodeName(path), path);
 }
 
-QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config)
+QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config, int coresInUse)
 {
     const QStringList files = scriptFiles(config);
     const int count = int(files.size());
@@ -220,7 +220,8 @@ QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config)
         }
     };
     // Reading is mostly waiting for system calls: spread large projects over the cores.
-    const int threads = count < 500 ? 1 : int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    const int cores = int(std::thread::hardware_concurrency()) - coresInUse;
+    const int threads = count < 500 ? 1 : std::clamp(cores, 1, 8);
     std::vector<std::thread> workers;
     const int chunk = (count + threads - 1) / threads;
     for (int t = 1; t < threads; ++t)

@@ -18,8 +18,9 @@ class ScriptDirectory
 public:
     static QStringList scriptFiles(const ProjectConfig& config);
     // Every script's metadata in file order. Throws Error(Script) listing every file that
-    // cannot be read, each with its path and line.
-    static QVector<Revision> readRevisions(const ProjectConfig& config);
+    // cannot be read, each with its path and line. Large projects are read on every core but
+    // `coresInUse` (at least one).
+    static QVector<Revision> readRevisions(const ProjectConfig& config, int coresInUse = 0);
     // The whole text of one script. Throws Error(Script) when it cannot be read.
     static QString readText(const QString& path);
 };

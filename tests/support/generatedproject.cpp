@@ -89,6 +89,23 @@ QString writeAlembicProject(const QString& folder, const QVector<Revision>& revi
                  revision.createDate, pythonTuple(revision.downRevisions), tableOf(revision));
         writeFile(dir.filePath(QStringLiteral("migrations/versions/%1_step.py").arg(revision.id)), text);
     }
+    // Alembic needs env.py to run anything: online mode on the URL given with -x url=..., the
+    // whole run in one transaction. script.py.mako is only for `alembic revision`.
+    writeFile(dir.filePath(QStringLiteral("migrations/env.py")),
+              QStringLiteral("from alembic import context\n"
+                             "from sqlalchemy import create_engine\n\n"
+                             "url = context.get_x_argument(as_dictionary=True).get('url')\n"
+                             "engine = create_engine(url or context.config.get_main_option('sqlalchemy.url'))\n"
+                             "with engine.connect() as connection:\n"
+                             "    context.configure(connection=connection, target_metadata=None)\n"
+                             "    with context.begin_transaction():\n"
+                             "        context.run_migrations()\n"));
+    writeFile(dir.filePath(QStringLiteral("migrations/script.py.mako")),
+              QStringLiteral("\"\"\"${message}\"\"\"\nfrom alembic import op\n\n"
+                             "revision = ${repr(up_revision)}\ndown_revision = ${repr(down_revision)}\n"
+                             "branch_labels = ${repr(branch_labels)}\ndepends_on = ${repr(depends_on)}\n\n\n"
+                             "def upgrade() -> None:\n    ${upgrades if upgrades else 'pass'}\n\n\n"
+                             "def downgrade() -> None:\n    ${downgrades if downgrades else 'pass'}\n"));
     return config;
 }
 

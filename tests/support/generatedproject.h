@@ -16,7 +16,8 @@ QVector<Revision> generatedRevisions(int size);
 // each upgrade creating and each downgrade dropping a small table. Returns the config path.
 QString writeNativeProject(const QString& folder, const QVector<Revision>& revisions);
 // The same as an Alembic project (alembic.ini + versions/*.py, as `alembic revision`
-// writes them, with op.execute() bodies).
+// writes them, with op.execute() bodies), runnable by Alembic: its env.py connects to the URL
+// given with `-x url=URL` and runs the whole upgrade in one transaction.
 QString writeAlembicProject(const QString& folder, const QVector<Revision>& revisions);
 
 } // namespace retort::testsupport
