@@ -19,8 +19,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <optional>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <vector>
 
 namespace retort {
@@ -328,21 +330,29 @@ void MigrationLock::writeHolderFile()
                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
                        .toUtf8();
     // A plain write, not QSaveFile: the file only informs waiting runners, and QSaveFile's
-    // sync to disk cost 14 ms per migration on a spinning-slow disk.
-    QFile file(m_holderFile);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        file.write(m_holderText);
+    // sync to disk cost 14 ms per migration on a spinning-slow disk. Written once per step:
+    // three system calls, no more.
+    const int fd = ::open(QFile::encodeName(m_holderFile).constData(),
+                          O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        [[maybe_unused]] const ssize_t written =
+            ::write(fd, m_holderText.constData(), size_t(m_holderText.size()));
+        ::close(fd);
+    }
 }
 
-void MigrationLock::removeHolderFile()
+void MigrationLock::removeHolderFile(LockState state)
 {
     if (m_holderFile.isEmpty() || m_holderText.isEmpty())
         return;
-    QFile file(m_holderFile);
-    // Only our own: another runner may hold the lock and have written it since.
-    if (file.open(QIODevice::ReadOnly) && file.readAll() == m_holderText) {
-        file.close();
-        file.remove();
+    const QByteArray path = QFile::encodeName(m_holderFile);
+    if (state == LockState::StillHeld) {
+        ::unlink(path.constData()); // nobody else can have written it while we hold the lock
+    } else {
+        // Only our own: another runner may have taken the lock and written it since.
+        QFile file(m_holderFile);
+        if (file.open(QIODevice::ReadOnly) && file.readAll() == m_holderText)
+            ::unlink(path.constData());
     }
     m_holderText.clear();
 }
@@ -383,20 +393,24 @@ void MigrationLock::beginTransaction()
 
 void MigrationLock::setSqliteBusyTimeout(int milliseconds)
 {
-    QSqlQuery(m_connection.db()).exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(milliseconds));
+    // Twice per migration: through the handle rather than a PRAGMA parsed each time.
+    if (void* handle = m_connection.sqliteHandle())
+        sqlite3_busy_timeout(static_cast<sqlite3*>(handle), milliseconds);
+    else
+        QSqlQuery(m_connection.db()).exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(milliseconds));
 }
 
 void MigrationLock::commit()
 {
+    // Before COMMIT, while the write lock is surely ours. (A COMMIT that fails leaves the
+    // transaction open; the rollback that follows releases it.)
+    removeHolderFile(LockState::StillHeld);
     QSqlQuery query(m_connection.db());
-    const bool ok = query.exec(QStringLiteral("COMMIT"));
-    const QString error = query.lastError().text();
-    if (ok) {
-        m_inTransaction = false;
-        removeHolderFile();
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("cannot commit: %1").arg(query.lastError().text()));
     }
-    if (!ok)
-        throw Error(ErrorKind::Database, QStringLiteral("cannot commit: %1").arg(error));
+    m_inTransaction = false;
 }
 
 void MigrationLock::rollback()
@@ -404,7 +418,9 @@ void MigrationLock::rollback()
     m_inTransaction = false;
     QSqlQuery query(m_connection.db());
     query.exec(QStringLiteral("ROLLBACK"));
-    removeHolderFile();
+    // After it: SQLite may have rolled back by itself already (an interrupt, some errors), and
+    // another runner may hold the lock by now.
+    removeHolderFile(LockState::MaybeReleased);
 }
 
 } // namespace retort

@@ -82,8 +82,9 @@ private:
     QString postgresHolder();
     QString sqliteHolder() const;
     void setSqliteBusyTimeout(int milliseconds);
+    enum class LockState { StillHeld, MaybeReleased };
     void writeHolderFile();
-    void removeHolderFile();
+    void removeHolderFile(LockState state);
 
     DatabaseConnection& m_connection;
     VersionTable m_table;

@@ -498,7 +498,7 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
     bool inTransaction = true;
     try {
         if (recheck) {
-            const QStringList fresh = m_table.readHeads(m_connection->db());
+            const QStringList fresh = m_table.readExistingHeads(m_connection->db());
             if (fresh != m_heads) {
                 // Another runner moved the database meanwhile: plan again from where it is.
                 lock.rollback();

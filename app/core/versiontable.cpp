@@ -231,8 +231,11 @@ bool VersionTable::exists(QSqlDatabase& db, const QString& table) const
 
 QStringList VersionTable::readHeads(QSqlDatabase& db) const
 {
-    if (!exists(db))
-        return {};
+    return exists(db) ? readExistingHeads(db) : QStringList();
+}
+
+QStringList VersionTable::readExistingHeads(QSqlDatabase& db) const
+{
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(qualifiedName()))) {
         throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")

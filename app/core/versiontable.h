@@ -81,6 +81,8 @@ public:
     bool exists(QSqlDatabase& db, const QString& table = {}) const;
     // The rows, sorted; empty when the table does not exist. Creates nothing.
     QStringList readHeads(QSqlDatabase& db) const;
+    // The same for a table known to exist: one query, no catalog look-up.
+    QStringList readExistingHeads(QSqlDatabase& db) const;
     // Creates the table when it does not exist; returns whether it did.
     bool ensureExists(QSqlDatabase& db) const;
     // Applies `change`. Throws Error(Database) naming the revision when an update or delete
