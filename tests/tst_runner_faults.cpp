@@ -194,7 +194,8 @@ PostgresSessions postgresSessions(const QString& url)
         connection.db(),
         QStringLiteral("SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = "
                        "current_database() AND pid <> pg_backend_pid()) || ' ' || (SELECT "
-                       "count(*) FROM pg_locks WHERE locktype = 'advisory')"));
+                       "count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+                       "(SELECT oid FROM pg_database WHERE datname = current_database()))"));
     const QStringList counts = row.value(0).split(u' ');
     return {counts.value(0).toInt(), counts.value(1).toInt()};
 }

@@ -256,8 +256,11 @@ void TestRunnerPostgres::cancelDuringSleep()
              QStringList{QStringLiteral("0")});
     QCOMPARE(history().last().outcome, HistoryRecord::Outcome::Cancelled);
     const qint64 key = MigrationLock::advisoryKey(VersionTable(Dialect::PostgreSql));
+    // In this database: other test programs run on the same server at the same time.
     QCOMPARE(testsupport::queryStrings(m_peek->db(), QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = "
-                                                  "'advisory' AND objid::bigint = %1")
+                                                  "'advisory' AND objid::bigint = %1 AND database = "
+                                                  "(SELECT oid FROM pg_database WHERE datname = "
+                                                  "current_database())")
                                        .arg(quint64(key) & 0xffffffffu)),
              QStringList{QStringLiteral("0")});
     QCOMPARE(runSync(request(fixture(QStringLiteral("pgslow")), m_url, Direction::Downgrade,
