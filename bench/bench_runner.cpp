@@ -26,6 +26,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -116,23 +117,36 @@ double rawStatementsMs(const QString& url, int steps, const RawSettings& setting
     for (const QString& statement : settings.atEnd)
         query.exec(statement);
     const double elapsed = double(timer.nsecsElapsed()) / 1e6;
-    connection.db().transaction();
-    for (int i = 0; i < steps; ++i)
-        query.exec(QStringLiteral("DROP TABLE bench_raw_%1").arg(i));
-    connection.db().commit();
+    // In batches: PostgreSQL's lock table holds a few thousand relations per transaction.
+    constexpr int kDropsPerTransaction = 500;
+    for (int first = 0; first < steps; first += kDropsPerTransaction) {
+        connection.db().transaction();
+        for (int i = first; i < std::min(steps, first + kDropsPerTransaction); ++i)
+            query.exec(QStringLiteral("DROP TABLE bench_raw_%1").arg(i));
+        connection.db().commit();
+    }
     return elapsed;
 }
 
-// Wall time of `python3 -m alembic -c CONFIG -x url=URL COMMAND...`, as its own process.
+// Wall time of `python3 -m alembic -c CONFIG -x url=URL COMMAND...`, as its own process; 0
+// when it fails (said on stdout with Alembic's last line of error).
 double alembicMs(const QString& config, const QString& url, const QStringList& command)
 {
-    return testsupport::timeProcess(QStringLiteral("/usr/bin/python3"),
-                                    QStringList{QStringLiteral("-m"), QStringLiteral("alembic"),
-                                                QStringLiteral("-c"), config, QStringLiteral("-x"),
-                                                QStringLiteral("url=") + url} +
-                                        command,
-                                    1)
-        .wallMs;
+    QProcess alembic;
+    QElapsedTimer timer;
+    timer.start();
+    alembic.start(QStringLiteral("/usr/bin/python3"),
+                  QStringList{QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"),
+                              config, QStringLiteral("-x"), QStringLiteral("url=") + url} +
+                      command);
+    const bool finished = alembic.waitForFinished(-1);
+    const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+    if (finished && alembic.exitStatus() == QProcess::NormalExit && alembic.exitCode() == 0)
+        return elapsed;
+    const QStringList errors = QString::fromUtf8(alembic.readAllStandardError()).trimmed().split(u'\n');
+    std::printf("Alembic %s failed after %.0f ms: %s\n", qPrintable(command.join(u' ')), elapsed,
+                qPrintable(errors.last().left(300)));
+    return 0;
 }
 
 // Debian's Alembic with the drivers it needs here.
@@ -162,7 +176,10 @@ void reportUpgrade(const char* database, const QString& config, const QString& a
     double alembicUpMs = 0, alembicDownMs = 0;
     if (!alembicConfig.isEmpty()) {
         alembicUpMs = alembicMs(alembicConfig, url, {QStringLiteral("upgrade"), QStringLiteral("heads")});
-        alembicDownMs = alembicMs(alembicConfig, url, {QStringLiteral("downgrade"), QStringLiteral("base")});
+        if (alembicUpMs > 0) {
+            alembicDownMs =
+                alembicMs(alembicConfig, url, {QStringLiteral("downgrade"), QStringLiteral("base")});
+        }
     }
     const auto line = [&](const char* what, const RunFigures& figures, double baseMs,
                           double alembic) {
