@@ -8,6 +8,7 @@
 #include "nativescript.h"
 #include "project.h"
 #include "revisionresolver.h"
+#include "scriptdirectory.h"
 #include "versionchange.h"
 #include "versiontable.h"
 
@@ -202,12 +203,7 @@ const LoadedScript& RunSession::script(int revision)
                                    "run it with Alembic (retort stamp works for such projects)")
                         .arg(meta.path));
     }
-    QFile file(meta.path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw Error(ErrorKind::Script,
-                    QStringLiteral("%1: cannot read: %2").arg(meta.path, file.errorString()));
-    }
-    const QByteArray bytes = file.readAll();
+    const QByteArray bytes = ScriptDirectory::readBytes(meta.path);
     const QString text = QString::fromUtf8(bytes);
     LoadedScript loaded{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),

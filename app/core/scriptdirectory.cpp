@@ -101,7 +101,7 @@ namespace {
 // what reading many small files costs: openat() with the folder open resolves one path
 // component instead of all of them, and a short read of a regular file means its end, so a
 // typical script takes one open, one read and one close.
-QString readFileAt(int folder, const QByteArray& name, const QString& pathForMessages)
+QByteArray readBytesAt(int folder, const QByteArray& name, const QString& pathForMessages)
 {
     auto failure = [&](int error) {
         return Error(ErrorKind::Script, QStringLiteral("%1: cannot read: %2")
@@ -127,7 +127,12 @@ QString readFileAt(int folder, const QByteArray& name, const QString& pathForMes
             break;
     }
     ::close(fd);
-    return QString::fromUtf8(bytes);
+    return bytes;
+}
+
+QString readFileAt(int folder, const QByteArray& name, const QString& pathForMessages)
+{
+    return QString::fromUtf8(readBytesAt(folder, name, pathForMessages));
 }
 
 // Keeps the folder of the files being read open, reopening it when the folder changes.
@@ -187,6 +192,11 @@ private:
 QString ScriptDirectory::readText(const QString& path)
 {
     return readFileAt(AT_FDCWD, QFile::encodeName(path), path);
+}
+
+QByteArray ScriptDirectory::readBytes(const QString& path)
+{
+    return readBytesAt(AT_FDCWD, QFile::encodeName(path), path);
 }
 
 QVector<Revision> ScriptDirectory::readRevisions(const ProjectConfig& config, int coresInUse)

@@ -23,6 +23,8 @@ public:
     static QVector<Revision> readRevisions(const ProjectConfig& config, int coresInUse = 0);
     // The whole text of one script. Throws Error(Script) when it cannot be read.
     static QString readText(const QString& path);
+    // The same as bytes (for checksums).
+    static QByteArray readBytes(const QString& path);
 };
 
 } // namespace retort
