@@ -199,10 +199,13 @@ void reportUpgrade(const char* database, const QString& config, const QString& a
                     "", raw[i].description, rawMs[i]);
     }
     if (alembicUpMs > 0) {
+        const auto figure = [](double ms) {
+            return ms > 0 ? QStringLiteral("%1 ms").arg(ms, 0, 'f', 0) : QStringLiteral("failed");
+        };
         std::printf("%-10s   Alembic 1.8.1 on the same database, same project (Alembic format, "
-                    "default env.py%s): upgrade %.0f ms, downgrade %.0f ms\n",
-                    "", sqlite ? "" : ": the whole run in one transaction", alembicUpMs,
-                    alembicDownMs);
+                    "default env.py%s): upgrade %s, downgrade %s\n",
+                    "", sqlite ? "" : ": the whole run in one transaction",
+                    qPrintable(figure(alembicUpMs)), qPrintable(figure(alembicDownMs)));
     }
     if (sqlite && size == 2000) {
         std::printf("%-10s   Alembic 1.8.1 upgrade in shared/reference/alembic.md (SQLite, same "
