@@ -520,22 +520,28 @@ QString journalSeenFromOutside(const QString& url)
     return journal.exists() && journal.size() == 0 ? QStringLiteral("truncate") : mode;
 }
 
-// The journal modes the database is in after each step, seen from outside, and the events of
-// the run.
-QStringList journalModesDuringRun(const QString& url, SyncPolicy sync, QVector<RunEvent>* events)
+// The journal modes the database is in after each step of `run`, seen from outside, and the
+// events of the run.
+QStringList journalModesDuringRun(const RunRequest& run, QVector<RunEvent>* events)
 {
-    RunRequest upgrade = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
-    upgrade.sync = sync;
     QStringList modes;
     MigrationRunner runner;
     runner.setSink([&](const RunEvent& event) {
         if (event.type == RunEvent::Type::StepFinished)
-            modes += journalSeenFromOutside(url);
+            modes += journalSeenFromOutside(run.databaseUrl);
         events->append(event);
     });
-    runner.run(upgrade);
+    runner.run(run);
     modes.removeDuplicates();
     return modes;
+}
+
+// The same for an upgrade of the example project to its heads.
+QStringList journalModesDuringRun(const QString& url, SyncPolicy sync, QVector<RunEvent>* events)
+{
+    RunRequest upgrade = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
+    upgrade.sync = sync;
+    return journalModesDuringRun(upgrade, events);
 }
 
 QStringList notices(const QVector<RunEvent>& events)
@@ -596,17 +602,11 @@ void TestRunner::syncEachStepKeepsRollbackJournal()
     ini.close();
     QVERIFY(QFile::link(QFileInfo(kExampleConfig).absolutePath() + QStringLiteral("/versions"),
                         other.filePath(QStringLiteral("versions"))));
-    RunRequest upgrade = request(other.filePath(QStringLiteral("retort.ini")), sqliteUrl(other),
-                                 Direction::Upgrade, QStringLiteral("heads"));
-    QStringList modes;
-    MigrationRunner runner;
-    runner.setSink([&](const RunEvent& event) {
-        if (event.type == RunEvent::Type::StepFinished)
-            modes += journalSeenFromOutside(sqliteUrl(other));
-    });
-    QCOMPARE(runner.run(upgrade).stepsRun, 7);
-    modes.removeDuplicates();
-    QCOMPARE(modes, QStringList{QStringLiteral("truncate")});
+    const RunRequest upgrade = request(other.filePath(QStringLiteral("retort.ini")),
+                                       sqliteUrl(other), Direction::Upgrade, QStringLiteral("heads"));
+    QVector<RunEvent> configured;
+    QCOMPARE(journalModesDuringRun(upgrade, &configured), QStringList{QStringLiteral("truncate")});
+    QCOMPARE(count(configured, RunEvent::Type::StepFinished), 7);
 }
 
 void TestRunner::walDatabaseStaysWal()
