@@ -24,6 +24,7 @@
 #include <memory>
 
 using namespace retort;
+using testsupport::PlainConnection;
 using retort::testsupport::runRequest;
 using retort::testsupport::runSync;
 
@@ -72,36 +73,6 @@ struct ExampleCopy
         names.sort();
         return names;
     }
-};
-
-// A plain Qt connection of the test's own (no Retort session set-up).
-class PlainConnection
-{
-public:
-    PlainConnection(const QString& driver, const QString& database)
-        : m_name(QStringLiteral("tst_databasestatus_%1").arg(++s_count))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_name);
-        db.setDatabaseName(database);
-        if (!db.open())
-            qWarning("%s", qPrintable(db.lastError().text()));
-    }
-    ~PlainConnection()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return query.isActive();
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
 };
 
 struct CliRun

@@ -7,6 +7,7 @@
 #include "databasestatuspanel.h"
 #include "historygraphview.h"
 #include "guitesting.h"
+#include "studiotesting.h"
 #include "mainwindow.h"
 #include "migrationrunner.h"
 #include "revisiondetailpanel.h"
@@ -249,11 +250,7 @@ void TestStudio::upgradeDirectly(const QString& target)
 
 void TestStudio::clickRevision(const QString& id)
 {
-    ui::HistoryGraphView* view = m_window->historyView();
-    const QRect rect = view->revisionRect(id);
-    QVERIFY2(!rect.isEmpty(), qPrintable(id));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(view->selectedRevision(), id);
+    testsupport::clickRevision(m_window->historyView(), id);
 }
 
 void TestStudio::clickToolButton(const char* actionName)

@@ -10,6 +10,7 @@
 #include "migrationlock.h"
 #include "revisiondetailpanel.h"
 #include "guitesting.h"
+#include "studiotesting.h"
 #include "runnertesting.h"
 #include "scripteditor.h"
 
@@ -27,6 +28,7 @@
 #include <memory>
 
 using namespace retort;
+using testsupport::PlainConnection;
 using namespace retort::testsupport::example;
 using retort::testsupport::copyTree;
 using retort::testsupport::StallMeter;
@@ -44,36 +46,6 @@ const QString kNothingAbove =
 const QString kNotApplied =
     QStringLiteral("Nothing to roll back: this revision is not applied to the database.");
 
-
-// A connection of the test's own to the SQLite file at `path`, removed with the object.
-class SqliteConnection
-{
-public:
-    explicit SqliteConnection(const QString& path)
-        : m_name(QStringLiteral("tst_studio_detail_%1").arg(++s_count))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~SqliteConnection()
-    {
-        db().close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
-    bool exec(const QString& sql) const
-    {
-        QSqlQuery query(db());
-        if (!query.exec(sql))
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return query.isActive();
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
-};
 
 } // namespace
 
@@ -147,11 +119,9 @@ void TestStudioDetail::upgradeDirectly(const QString& target)
 
 void TestStudioDetail::selectRevision(const QString& id)
 {
-    ui::HistoryGraphView* view = m_window->historyView();
-    const QRect rect = view->revisionRect(id);
-    QVERIFY2(!rect.isEmpty(), qPrintable(id));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(view->selectedRevision(), id);
+    testsupport::clickRevision(m_window->historyView(), id);
+    if (QTest::currentTestFailed())
+        return;
     waitForPlans();
 }
 
@@ -326,7 +296,7 @@ void TestStudioDetail::unknownStatesExplainThemselves()
         garbage.write(QByteArray(4096, 'x'));
     } else {
         upgradeDirectly(kUsers);
-        QVERIFY(SqliteConnection(m_dbPath).exec(setupSql));
+        QVERIFY(PlainConnection(QStringLiteral("QSQLITE"), m_dbPath).exec(setupSql));
     }
     m_window = std::make_unique<MainWindow>();
     m_window->setDatabaseUrl(m_url);
@@ -397,7 +367,7 @@ void TestStudioDetail::lockHolderShowsInTheBanner()
     QVERIFY(lockLabel && !lockLabel->isVisible());
     {
         // Another connection's write transaction, not a Retort runner's.
-        SqliteConnection other(m_dbPath);
+        PlainConnection other(QStringLiteral("QSQLITE"), m_dbPath);
         QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
         refreshStatus();
         QVERIFY2(banner()->lockText().startsWith(QStringLiteral("Locked by another connection")),

@@ -4,9 +4,34 @@
 #include "databaseconnection.h"
 #include "databaseurl.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace retort::testsupport {
+
+PlainConnection::PlainConnection(const QString& driver, const QString& database)
+{
+    static int count = 0;
+    m_name = QStringLiteral("testsupport-plain-%1").arg(++count);
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_name);
+    db.setDatabaseName(database);
+    if (!db.open())
+        qWarning("%s: %s", qPrintable(database), qPrintable(db.lastError().text()));
+}
+
+PlainConnection::~PlainConnection()
+{
+    db().close();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool PlainConnection::exec(const QString& sql) const
+{
+    QSqlQuery query(db());
+    if (!query.exec(sql))
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return query.isActive();
+}
 
 RunRequest runRequest(const QString& configPath, const QString& url, Direction direction,
                       const QString& target)

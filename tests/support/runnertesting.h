@@ -14,6 +14,24 @@ RunRequest runRequest(const QString& configPath, const QString& url, Direction d
                       const QString& target);
 // Runs `request` on a new runner in this thread, collecting its events when asked.
 RunResult runSync(const RunRequest& request, QVector<RunEvent>* events = nullptr);
+// A plain Qt connection of the test's own (no Retort session set-up: Retort's own connections
+// are DatabaseConnection), removed with the object.
+class PlainConnection
+{
+public:
+    PlainConnection(const QString& driver, const QString& database);
+    ~PlainConnection();
+    PlainConnection(const PlainConnection&) = delete;
+    PlainConnection& operator=(const PlainConnection&) = delete;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    // Runs `sql`; a warning names it and the error when it fails.
+    bool exec(const QString& sql) const;
+
+private:
+    QString m_name;
+};
+
 // The first column of every row `sql` returns, read through a connection of the test's own.
 QStringList queryStrings(const QString& url, const QString& sql);
 // The same through an open connection (a warning names the SQL when it fails).
