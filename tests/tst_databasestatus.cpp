@@ -3,6 +3,7 @@
 // migration lock (SQLite: a write transaction of this or another process, a runner's holder
 // record; PostgreSQL: the advisory lock's session). Reading must never take the lock or
 // create anything. Also `retort current --verbose` / `--json`.
+#include "childprocess.h"
 #include "databaseconnection.h"
 #include "databasestatus.h"
 #include "error.h"
@@ -75,23 +76,12 @@ struct ExampleCopy
     }
 };
 
-struct CliRun
+testsupport::ProcessOutput runRetort(const ExampleCopy& copy, const QStringList& arguments)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runRetort(const ExampleCopy& copy, const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RETORT_CLI), QStringList{QStringLiteral("-c"), copy.config(),
-                                                          QStringLiteral("--url"), copy.url()} +
-                                                  arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("retort did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testsupport::runProgram(QStringLiteral(RETORT_CLI),
+                                   QStringList{QStringLiteral("-c"), copy.config(),
+                                               QStringLiteral("--url"), copy.url()} +
+                                       arguments);
 }
 
 // "taken" or "busy": whether a child process (Python's sqlite3) gets the write lock at once.
@@ -357,7 +347,7 @@ void TestDatabaseStatus::cliCurrentVerboseAndJson()
 {
     ExampleCopy copy;
     copy.upgrade(kOutputs);
-    CliRun run = runRetort(copy, {QStringLiteral("current")});
+    testsupport::ProcessOutput run = runRetort(copy, {QStringLiteral("current")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(!run.out.contains(QStringLiteral("Migration lock")), qPrintable(run.out));
 

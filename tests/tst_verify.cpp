@@ -2,6 +2,7 @@
 // `retort verify` and `retort history -i` on SQLite files: ScriptVerifier against the example
 // project applied by the runner and then edited, TextDiff, the history table's script column
 // (also on tables made before it existed), and the CLI run as a real process.
+#include "childprocess.h"
 #include "databaseconnection.h"
 #include "error.h"
 #include "migrationhistory.h"
@@ -17,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,25 +129,15 @@ QStringList revisionsWith(const VerifyReport& report, Status status)
     return result;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = testsupport::ProcessOutput;
 
 Run runRetort(const ExampleCopy& project, const QStringList& arguments)
 {
-    QProcess process;
-    process.setWorkingDirectory(project.dir.path());
-    process.start(QStringLiteral(RETORT_CLI), QStringList{QStringLiteral("-c"), project.config(),
-                                                          QStringLiteral("--url"), project.url()} +
-                                                  arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("retort did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testsupport::runProgram(QStringLiteral(RETORT_CLI),
+                                   QStringList{QStringLiteral("-c"), project.config(),
+                                               QStringLiteral("--url"), project.url()} +
+                                       arguments,
+                                   project.dir.path());
 }
 
 QJsonDocument json(const Run& run)

@@ -20,7 +20,7 @@ ProcessOutput runProgram(const QString& program, const QStringList& arguments,
         output.crashed = true;
     }
     output.crashed = output.crashed || process.exitStatus() == QProcess::CrashExit;
-    output.exitCode = process.exitCode();
+    output.exitCode = output.crashed ? -1 : process.exitCode();
     output.out = QString::fromUtf8(process.readAllStandardOutput());
     output.err = QString::fromUtf8(process.readAllStandardError());
     output.description = QStringLiteral("%1 %2: %3\n%4")

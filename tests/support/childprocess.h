@@ -11,7 +11,7 @@ struct ProcessOutput
 {
     bool started = false;
     bool crashed = false;   // killed by a signal, or timed out (then killed)
-    int exitCode = -1;
+    int exitCode = -1;      // -1 unless it exited by itself
     QString out;
     QString err;
 
