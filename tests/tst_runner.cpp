@@ -126,6 +126,16 @@ int count(const QVector<RunEvent>& events, RunEvent::Type type)
                              [type](const RunEvent& e) { return e.type == type; }));
 }
 
+QStringList notices(const QVector<RunEvent>& events)
+{
+    QStringList texts;
+    for (const RunEvent& event : events) {
+        if (event.type == RunEvent::Type::Notice)
+            texts.append(event.text);
+    }
+    return texts;
+}
+
 } // namespace
 
 class TestRunner : public QObject
@@ -143,8 +153,10 @@ private Q_SLOTS:
     void stampWritesRowsOnly();
     void alembicScriptsCannotRun();
     void twoRunnersApplyEachStepOnce();
+    void runnerReplansAfterAnotherRunnersStep();
     void cancelInterruptsSlowStatement();
     void waitingRunnerNamesHolderAndGivesUp();
+    void holderRecordNamesTheRunBetweenSteps();
     void syncAtEndOfRunUsesWalThenPutsJournalBack();
     void syncEachStepKeepsRollbackJournal();
     void walDatabaseStaysWal();
@@ -436,6 +448,37 @@ void TestRunner::twoRunnersApplyEachStepOnce()
     QCOMPARE(peek.heads(), QStringList{revisions.last().id});
 }
 
+// Deterministic form of the race above: between two of a run's steps another runner applies the
+// next one. The run notices, plans again from there, and applies every other step once.
+void TestRunner::runnerReplansAfterAnotherRunnersStep()
+{
+    QTemporaryDir dir;
+    const QVector<Revision> revisions = testsupport::generatedRevisions(6);
+    const QString config = testsupport::writeNativeProject(dir.filePath(QStringLiteral("project")),
+                                                           revisions);
+    const QString url = sqliteUrl(dir);
+    QVector<RunEvent> events;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        events.append(event);
+        if (event.type == RunEvent::Type::StepStarted && event.revision == revisions[2].id &&
+            count(events, RunEvent::Type::Notice) == 0) {
+            // The run is between its transactions here: the other runner gets the lock at once.
+            QCOMPARE(runSync(request(config, url, Direction::Upgrade, QStringLiteral("+1"))).stepsRun, 1);
+        }
+    });
+    const RunResult result = runner.run(request(config, url, Direction::Upgrade, QStringLiteral("heads")));
+    QCOMPARE(result.stepsRun, int(revisions.size()) - 1);
+    QVERIFY2(notices(events).join(u'\n').contains(QLatin1String("another runner changed the database")),
+             qPrintable(notices(events).join(u'\n')));
+    Peek peek(url);
+    QCOMPARE(peek.heads(), QStringList{revisions.last().id});
+    const QVector<HistoryRecord> history = peek.history();
+    QCOMPARE(history.size(), revisions.size());
+    for (int i = 0; i < history.size(); ++i)
+        QCOMPARE(history[i].revision, revisions[i].id);
+}
+
 void TestRunner::cancelInterruptsSlowStatement()
 {
     QTemporaryDir dir;
@@ -503,9 +546,40 @@ void TestRunner::waitingRunnerNamesHolderAndGivesUp()
     }
     QVERIFY(timer.elapsed() >= 1000 && timer.elapsed() < 5000);
     QVERIFY(count(events, RunEvent::Type::Notice) >= 1);
+    // The record names the holder's run, not one transaction: it goes when the lock is released.
     lock.rollback();
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("test.db.retort-lock"))));
+    lock.release();
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("test.db.retort-lock"))));
     QCOMPARE(runSync(r).stepsRun, 5);
+}
+
+void TestRunner::holderRecordNamesTheRunBetweenSteps()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    const QString config = fixture(QStringLiteral("branchy/retort.ini"));
+    // Each step starts between two transactions: the write lock is free, the run is not over.
+    QVector<LockHolder> seen;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        if (event.type != RunEvent::Type::StepStarted)
+            return;
+        DatabaseConnection status(DatabaseUrl::parse(url), QStringLiteral("status"));
+        seen.append(MigrationLock::currentHolder(status, VersionTable(Dialect::Sqlite)));
+    });
+    const int steps = runner.run(request(config, url, Direction::Upgrade, QStringLiteral("heads"))).stepsRun;
+    QCOMPARE(steps, 6);
+    QCOMPARE(seen.size(), steps);
+    for (const LockHolder& holder : std::as_const(seen)) {
+        QVERIFY(holder.held);
+        QCOMPARE(holder.who, currentUserAtHost());
+        QCOMPARE(holder.pid, QCoreApplication::applicationPid());
+        QCOMPARE(holder.since, seen.first().since); // one record for the whole run
+    }
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("test.db.retort-lock"))));
+    Peek peek(url);
+    QVERIFY(!MigrationLock::currentHolder(peek.connection, VersionTable(Dialect::Sqlite)).held);
 }
 
 // The runner's faster journal settings are its own connection's: no journal file is left
@@ -542,16 +616,6 @@ QStringList journalModesDuringRun(const QString& url, SyncPolicy sync, QVector<R
     RunRequest upgrade = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
     upgrade.sync = sync;
     return journalModesDuringRun(upgrade, events);
-}
-
-QStringList notices(const QVector<RunEvent>& events)
-{
-    QStringList texts;
-    for (const RunEvent& event : events) {
-        if (event.type == RunEvent::Type::Notice)
-            texts.append(event.text);
-    }
-    return texts;
 }
 
 QStringList sidecarFiles(const QString& database)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace retort {
 
@@ -33,8 +34,11 @@ struct LockHolder
 //     8 bytes of SHA-256("retort:" + schema + "." + version table), so every runner of one
 //     database and version table agrees on it.
 //   SQLite: the database's write lock, taken per transaction by BEGIN IMMEDIATE polled every
-//     50 ms; the holder writes "<db>.retort-lock" (user@host, pid, since) so that a waiting
-//     runner can say who it waits for. A lock file of a dead process on this host is ignored.
+//     50 ms. So that a waiting runner can say who it waits for, a runner writes
+//     "<db>.retort-lock" (user@host, pid, since) when it first takes the write lock, again
+//     after waiting for it, and removes it on release() if it is still its own: the file
+//     names the run in progress, also between its steps. A lock file of a dead process on
+//     this host is ignored.
 // While waiting, `notice` is told who holds the lock (once per holder). Gives up after the
 // timeout with Error(Lock) "... held by <who> since <when>; gave up after S s", or
 // Error(Cancelled) when `cancel` becomes true. The destructor releases what is held.
@@ -51,6 +55,7 @@ public:
 
     // Takes the run-wide lock (PostgreSQL); nothing to do on SQLite.
     void acquire();
+    // Releases it, and removes the SQLite holder file (also done by the destructor).
     void release();
     bool isHeld() const { return m_held; }
 
@@ -58,9 +63,12 @@ public:
     // BEGIN elsewhere.
     void beginTransaction();
     // Ends it: COMMIT or ROLLBACK (errors of a ROLLBACK are ignored: the database may have
-    // rolled back already). Removes the holder file on SQLite.
+    // rolled back already).
     void commit();
     void rollback();
+    // In a transaction on SQLite: whether another connection may have committed since this
+    // lock's last commit; true when it cannot tell (before its first commit, elsewhere).
+    bool othersMayHaveCommitted() const;
 
     static qint64 advisoryKey(const VersionTable& table);
     // "<database file>.retort-lock"; empty for an in-memory database.
@@ -82,9 +90,9 @@ private:
     QString postgresHolder();
     QString sqliteHolder() const;
     void setSqliteBusyTimeout(int milliseconds);
-    enum class LockState { StillHeld, MaybeReleased };
+    std::optional<unsigned> sqliteDataVersion() const;
     void writeHolderFile();
-    void removeHolderFile(LockState state);
+    void removeHolderFile();
 
     DatabaseConnection& m_connection;
     VersionTable m_table;
@@ -94,6 +102,7 @@ private:
     qint64 m_key;
     QString m_holderFile;
     QByteArray m_holderText;
+    std::optional<unsigned> m_dataVersionAfterCommit; // SQLite's, see othersMayHaveCommitted()
     bool m_held = false;
     bool m_inTransaction = false;
 };

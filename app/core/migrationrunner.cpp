@@ -15,7 +15,6 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -72,8 +71,8 @@ private:
     void resolveTarget();
     QVector<MigrationStep> planFrom(const QStringList& heads) const;
     QVector<int> stampTargets() const;
-    const LoadedScript& script(int revision);
-    QVector<SqlStatement> statementsOf(const MigrationStep& step);
+    LoadedScript loadScript(int revision) const;
+    QVector<SqlStatement> statementsOf(const MigrationStep& step, const LoadedScript& script) const;
     QString location(const QString& path, int line) const;
 
     // Reporting
@@ -110,7 +109,6 @@ private:
     MigrationHistory m_history;
     QVector<int> m_resolvedTarget;
     QString m_targetLabel;
-    QHash<int, LoadedScript> m_scripts;
 
     DatabaseConnection* m_connection = nullptr;
     PreparedCommands* m_commands = nullptr; // the bookkeeping statements, on m_connection
@@ -191,11 +189,12 @@ QVector<int> RunSession::stampTargets() const
     return targets;
 }
 
-const LoadedScript& RunSession::script(int revision)
+// Read when its step runs and dropped after it, not kept for the run: a run-long cache of
+// every script spread SQLite's schema objects over a larger heap, and SQLite walks all of them
+// at every CREATE TABLE (sqlite3FkClearTriggerCache): the more the heap between them, the
+// slower (measured in bench/bench_runner.cpp).
+LoadedScript RunSession::loadScript(int revision) const
 {
-    auto found = m_scripts.constFind(revision);
-    if (found != m_scripts.constEnd())
-        return *found;
     const Revision& meta = m_project.graph().revision(revision);
     if (meta.format != ScriptFormat::Native) {
         throw Error(ErrorKind::Script,
@@ -205,15 +204,15 @@ const LoadedScript& RunSession::script(int revision)
     }
     const QByteArray bytes = ScriptDirectory::readBytes(meta.path);
     const QString text = QString::fromUtf8(bytes);
-    LoadedScript loaded{
+    return LoadedScript{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
         text, NativeScript::parse(text, meta.path)};
-    return *m_scripts.insert(revision, std::move(loaded));
 }
 
-QVector<SqlStatement> RunSession::statementsOf(const MigrationStep& step)
+QVector<SqlStatement> RunSession::statementsOf(const MigrationStep& step,
+                                               const LoadedScript& script) const
 {
-    return script(step.revision).script.statements(step.direction, m_url.dialect());
+    return script.script.statements(step.direction, m_url.dialect());
 }
 
 QString RunSession::location(const QString& path, int line) const
@@ -272,7 +271,7 @@ void RunSession::reportVersionStatements(const QVector<SqlCommand>& commands)
 void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QString& sql)
 {
     const Revision& meta = m_project.graph().revision(step.revision);
-    const QVector<SqlStatement> statements = statementsOf(step);
+    const QVector<SqlStatement> statements = statementsOf(step, loadScript(step.revision));
     RunEvent started = stepEvent(RunEvent::Type::StepStarted, step);
     started.location = meta.path;
     emitEvent(started);
@@ -479,11 +478,11 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
 {
     checkCancelled(lock, step);
     const Revision& meta = m_project.graph().revision(step.revision);
-    const QVector<SqlStatement> statements = statementsOf(step);
+    const LoadedScript loaded = loadScript(step.revision);
+    const QVector<SqlStatement> statements = statementsOf(step, loaded);
     const bool recheck = m_url.dialect() == Dialect::Sqlite; // no run-wide lock there
-    HistoryRecord record = newRecord(meta.id, directionName(step.direction),
-                                     script(step.revision).checksum);
-    record.script = script(step.revision).text;
+    HistoryRecord record = newRecord(meta.id, directionName(step.direction), loaded.checksum);
+    record.script = loaded.text;
     RunEvent started = stepEvent(RunEvent::Type::StepStarted, step);
     started.location = meta.path;
     emitEvent(started);
@@ -493,7 +492,7 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
     lock.beginTransaction();
     bool inTransaction = true;
     try {
-        if (recheck) {
+        if (recheck && lock.othersMayHaveCommitted()) {
             const QStringList fresh = m_table.readExistingHeads(m_connection->db());
             if (fresh != m_heads) {
                 // Another runner moved the database meanwhile: plan again from where it is.
