@@ -235,20 +235,24 @@ testsupport::ProcessFigures current(const QString& config, const QString& url)
                                     kRuns);
 }
 
-// Writes the server's dirty pages out now (PostgreSQL; ignored without the right to), so that
-// the checkpoint the upgrades above made due does not run during the timing of `current`.
-void checkpoint(const QString& url)
+// Lets the server settle (PostgreSQL; each ignored without the right to) so that what the
+// upgrades above left to do does not run during the timing of `current`: vacuums the system
+// catalogs that tens of thousands of CREATE and DROP TABLEs filled with dead rows (else
+// autovacuum takes one of the two cores meanwhile), and writes the dirty pages out.
+void settle(const QString& url)
 {
     if (url.startsWith(QLatin1String("sqlite")))
         return;
-    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("bench-checkpoint"));
-    QSqlQuery(connection.db()).exec(QStringLiteral("CHECKPOINT"));
+    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("bench-settle"));
+    QSqlQuery query(connection.db());
+    query.exec(QStringLiteral("VACUUM"));
+    query.exec(QStringLiteral("CHECKPOINT"));
 }
 
 void reportCurrent(const char* database, const QString& config, const QString& url)
 {
     stampHeads(config, url);
-    checkpoint(url);
+    settle(url);
     const testsupport::ProcessFigures figures = current(config, url);
     std::printf("%-10s retort current, %d revisions at head: %.1f ms (median of %d processes), "
                 "%.1f MB; Alembic 1.8.1 (SQLite): %.1f s\n",

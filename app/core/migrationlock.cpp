@@ -386,8 +386,8 @@ void MigrationLock::beginTransaction()
         [&] { return sqliteHolder(); }, 50);
     m_inTransaction = true;
     setSqliteBusyTimeout(std::max(m_timeoutSeconds, 1) * 1000);
-    // Once per run, not per step (four file system calls a step were 5% of a 10,000-step run
-    // on ext4); again after a wait, as the runner we waited for may have written its own.
+    // Once per run, not per step (its four file system calls a step were 4% of a 10,000-step
+    // run in perf); again after a wait, as the runner we waited for may have written its own.
     if (waited || m_holderText.isEmpty())
         writeHolderFile();
 }
