@@ -9,6 +9,7 @@
 #include "project.h"
 #include "revisionresolver.h"
 #include "scriptdirectory.h"
+#include "scriptprefetcher.h"
 #include "versionchange.h"
 #include "versiontable.h"
 
@@ -25,13 +26,6 @@
 namespace retort {
 
 namespace {
-
-struct LoadedScript
-{
-    QString checksum;
-    QString text; // kept in the history row, for `verify`
-    NativeScript script;
-};
 
 QString directionName(Direction direction)
 {
@@ -73,6 +67,7 @@ private:
     QVector<int> stampTargets() const;
     LoadedScript loadScript(int revision) const;
     QVector<SqlStatement> statementsOf(const MigrationStep& step, const LoadedScript& script) const;
+    void prefetchScripts();
     QString location(const QString& path, int line) const;
 
     // Reporting
@@ -120,6 +115,7 @@ private:
     SqlStatement m_current; // the statement running, for failure reports and server notices
     QString m_currentLocation;
     const MigrationStep* m_runningStep = nullptr; // while its statements run
+    std::unique_ptr<ScriptPrefetcher> m_prefetcher; // for m_plan, online; uses the members above
 };
 
 RunSession::RunSession(MigrationRunner& runner, const RunRequest& request)
@@ -189,10 +185,10 @@ QVector<int> RunSession::stampTargets() const
     return targets;
 }
 
-// Read when its step runs and dropped after it, not kept for the run: a run-long cache of
-// every script spread SQLite's schema objects over a larger heap, and SQLite walks all of them
-// at every CREATE TABLE (sqlite3FkClearTriggerCache): the more the heap between them, the
-// slower (measured in bench/bench_runner.cpp).
+// Online, scripts are read just ahead of their steps (prefetchScripts) and dropped after them,
+// never all kept for the run: that spread SQLite's schema objects over a larger heap, and
+// SQLite walks all of them at every CREATE TABLE (sqlite3FkClearTriggerCache), more slowly the
+// more they are spread (bench/bench_runner.cpp at 10,000 steps).
 LoadedScript RunSession::loadScript(int revision) const
 {
     const Revision& meta = m_project.graph().revision(revision);
@@ -213,6 +209,17 @@ QVector<SqlStatement> RunSession::statementsOf(const MigrationStep& step,
                                                const LoadedScript& script) const
 {
     return script.script.statements(step.direction, m_url.dialect());
+}
+
+void RunSession::prefetchScripts()
+{
+    QVector<int> revisions;
+    revisions.reserve(m_plan.size());
+    for (const MigrationStep& step : std::as_const(m_plan))
+        revisions.append(step.revision);
+    m_prefetcher.reset(); // the previous plan's, stopped before the next starts
+    m_prefetcher = std::make_unique<ScriptPrefetcher>(
+        [this](int revision) { return loadScript(revision); }, revisions);
 }
 
 QString RunSession::location(const QString& path, int line) const
@@ -478,7 +485,7 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
 {
     checkCancelled(lock, step);
     const Revision& meta = m_project.graph().revision(step.revision);
-    const LoadedScript loaded = loadScript(step.revision);
+    const LoadedScript loaded = m_prefetcher->take(step.revision);
     const QVector<SqlStatement> statements = statementsOf(step, loaded);
     const bool recheck = m_url.dialect() == Dialect::Sqlite; // no run-wide lock there
     HistoryRecord record = newRecord(meta.id, directionName(step.direction), loaded.checksum);
@@ -597,6 +604,7 @@ RunResult RunSession::runOnline()
     }
     resolveTarget();
     m_plan = planFrom(m_heads);
+    prefetchScripts();
     result.plan = m_plan;
     m_stepCount = int(m_plan.size());
     emitPlan();
@@ -606,6 +614,7 @@ RunResult RunSession::runOnline()
         m_stepIndex = done;
         if (runStep(lock, m_plan[i]) == StepOutcome::Replan) {
             m_plan = planFrom(m_heads);
+            prefetchScripts();
             m_stepCount = done + int(m_plan.size());
             i = 0;
             RunEvent event;
