@@ -12,9 +12,16 @@ PrivatePostgres::PrivatePostgres()
     QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) | QFile::ReadGroup |
                                             QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     m_started = script(QStringLiteral("start"));
-    QFile url(m_dir.filePath(QStringLiteral("pg/url")));
-    if (m_started && url.open(QIODevice::ReadOnly))
-        m_url = QString::fromUtf8(url.readAll()).trimmed();
+    if (m_started) {
+        m_url = readUrl(QStringLiteral("pg/url"));
+        m_adminUrl = readUrl(QStringLiteral("pg/admin_url"));
+    }
+}
+
+QString PrivatePostgres::readUrl(const QString& file) const
+{
+    QFile url(m_dir.filePath(file));
+    return url.open(QIODevice::ReadOnly) ? QString::fromUtf8(url.readAll()).trimmed() : QString();
 }
 
 PrivatePostgres::~PrivatePostgres()

@@ -19,15 +19,20 @@ public:
     PrivatePostgres(const PrivatePostgres&) = delete;
     PrivatePostgres& operator=(const PrivatePostgres&) = delete;
 
-    // The superuser URL; empty when the server could not be started.
+    // retort_user on retort_test, the database's owner (not a superuser); empty when the server
+    // could not be started.
     const QString& url() const { return m_url; }
+    // The superuser retort_admin on database postgres, for server-wide housekeeping (CHECKPOINT).
+    const QString& adminUrl() const { return m_adminUrl; }
 
 private:
     bool script(const QString& command);
+    QString readUrl(const QString& file) const;
 
     QTemporaryDir m_dir;
     bool m_started = false;
     QString m_url;
+    QString m_adminUrl;
 };
 
 // RETORT_BENCH_PG_URL when set (an empty, disposable database), else a PrivatePostgres
