@@ -153,6 +153,7 @@ private Q_SLOTS:
     void stampWritesRowsOnly();
     void alembicScriptsCannotRun();
     void twoRunnersApplyEachStepOnce();
+    void runnerReplansAfterAnotherRunnersStep_data();
     void runnerReplansAfterAnotherRunnersStep();
     void cancelInterruptsSlowStatement();
     void waitingRunnerNamesHolderAndGivesUp();
@@ -449,9 +450,19 @@ void TestRunner::twoRunnersApplyEachStepOnce()
 }
 
 // Deterministic form of the race above: between two of a run's steps another runner applies the
-// next one. The run notices, plans again from there, and applies every other step once.
+// next one. The run notices, plans again from there, and applies every other step once. With
+// both sync policies: SQLite tells of the other commit through the WAL index in one, through the
+// file's change counter (rollback journal) in the other.
+void TestRunner::runnerReplansAfterAnotherRunnersStep_data()
+{
+    QTest::addColumn<SyncPolicy>("sync");
+    QTest::newRow("end of run (WAL)") << SyncPolicy::EndOfRun;
+    QTest::newRow("each step (rollback journal)") << SyncPolicy::EveryStep;
+}
+
 void TestRunner::runnerReplansAfterAnotherRunnersStep()
 {
+    QFETCH(SyncPolicy, sync);
     QTemporaryDir dir;
     const QVector<Revision> revisions = testsupport::generatedRevisions(6);
     const QString config = testsupport::writeNativeProject(dir.filePath(QStringLiteral("project")),
@@ -464,10 +475,14 @@ void TestRunner::runnerReplansAfterAnotherRunnersStep()
         if (event.type == RunEvent::Type::StepStarted && event.revision == revisions[2].id &&
             count(events, RunEvent::Type::Notice) == 0) {
             // The run is between its transactions here: the other runner gets the lock at once.
-            QCOMPARE(runSync(request(config, url, Direction::Upgrade, QStringLiteral("+1"))).stepsRun, 1);
+            RunRequest other = request(config, url, Direction::Upgrade, QStringLiteral("+1"));
+            other.sync = sync;
+            QCOMPARE(runSync(other).stepsRun, 1);
         }
     });
-    const RunResult result = runner.run(request(config, url, Direction::Upgrade, QStringLiteral("heads")));
+    RunRequest run = request(config, url, Direction::Upgrade, QStringLiteral("heads"));
+    run.sync = sync;
+    const RunResult result = runner.run(run);
     QCOMPARE(result.stepsRun, int(revisions.size()) - 1);
     QVERIFY2(notices(events).join(u'\n').contains(QLatin1String("another runner changed the database")),
              qPrintable(notices(events).join(u'\n')));
