@@ -10,9 +10,9 @@
 // and DIR/alembic, to time other tools (alembic, hyperfine) on the same input.
 #include "benchtiming.h"
 #include "generatedproject.h"
-#include "migrationplanner.h"
-#include "project.h"
-#include "scriptdirectory.h"
+#include "graph/migrationplanner.h"
+#include "project/project.h"
+#include "scripts/scriptdirectory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -43,7 +43,7 @@ void benchmark(const QString& format, int size, const QString& configPath)
 {
     const ProjectConfig config = ProjectConfig::load(configPath);
     QVector<Revision> revisions;
-    const double readMs = medianMs([&] { revisions = ScriptDirectory::readRevisions(config); });
+    const double readMs = medianMs([&] { revisions = ScriptDirectory::readRevisions(config.scriptLocations()); });
     std::unique_ptr<RevisionGraph> graph;
     const double buildMs = medianMs([&] { graph = std::make_unique<RevisionGraph>(revisions); });
     const double historyMs = medianMs([&] { graph->history(); });

@@ -12,10 +12,10 @@
 // PostgreSQL: RETORT_BENCH_PG_URL names an empty, disposable database; when it is not set, a
 // private server that syncs its commits to disk is started (testsupport::PrivatePostgres).
 #include "benchtiming.h"
-#include "databaseconnection.h"
-#include "error.h"
+#include "database/databaseconnection.h"
+#include "common/error.h"
 #include "generatedproject.h"
-#include "migrationrunner.h"
+#include "run/migrationrunner.h"
 #include "privatepostgres.h"
 
 #include <QCoreApplication>

@@ -11,14 +11,14 @@
 // Alembic 1.8.1's compare_metadata takes 12.7 s for N = 1000 on this machine kind.
 //
 // The server: RETORT_BENCH_PG_URL (an empty, disposable database), else a private one started
-// with tests/pg/pgserver.sh and stopped at the end.
+// with tests/support/postgres/pgserver.sh and stopped at the end.
 #include "benchtiming.h"
-#include "databaseconnection.h"
-#include "error.h"
-#include "postgresintrospector.h"
+#include "database/databaseconnection.h"
+#include "common/error.h"
+#include "schema/postgresintrospector.h"
 #include "privatepostgres.h"
-#include "schemadiff.h"
-#include "schemamodel.h"
+#include "schema/schemadiff.h"
+#include "schema/schemamodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

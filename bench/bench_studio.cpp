@@ -8,13 +8,13 @@
 //      timer in the GUI thread records the longest gap between its ticks: the longest stall of
 //      the event loop, per phase. Goal: under 50 ms.
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
-#include "confirmrundialog.h"
-#include "databasestatus.h"
-#include "databasestatuspanel.h"
+#include "runlog/confirmrundialog.h"
+#include "run/databasestatus.h"
+#include "status/databasestatuspanel.h"
 #include "generatedproject.h"
-#include "historygraphview.h"
-#include "mainwindow.h"
-#include "runcontroller.h"
+#include "history/historygraphview.h"
+#include "window/mainwindow.h"
+#include "runlog/runcontroller.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // An application that brings its database to the newest schema when it starts, as the
 // Org Archivist backend did in development. Usage: upgrade_at_startup CONFIG DATABASE_URL
-#include "error.h"
-#include "migrationrunner.h"
+#include "common/error.h"
+#include "run/migrationrunner.h"
 
 #include <QCoreApplication>
 #include <cstdio>

@@ -11,7 +11,7 @@ bash scripts/build.sh dev
 
 # CTest starts a private PostgreSQL server and stops it after the last test that needs it;
 # this trap also stops it if the run is interrupted.
-trap 'bash tests/pg/pgserver.sh stop "$root/build/dev/postgres" >/dev/null 2>&1 || true' EXIT
+trap 'bash tests/support/postgres/pgserver.sh stop "$root/build/dev/postgres" >/dev/null 2>&1 || true' EXIT
 status=0
 ctest --preset dev || status=$?
 

@@ -2,12 +2,12 @@
 // init, revision, merge: writing projects and scripts.
 #include "command.h"
 
-#include "error.h"
+#include "common/error.h"
 #include "exitcode.h"
-#include "nativescript.h"
-#include "projectinitializer.h"
-#include "revisionauthor.h"
-#include "revisionautogenerator.h"
+#include "scripts/nativescript.h"
+#include "project/projectinitializer.h"
+#include "project/revisionauthor.h"
+#include "ddl/revisionautogenerator.h"
 
 #include <QDir>
 #include <QFile>

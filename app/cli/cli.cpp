@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "command.h"
-#include "error.h"
+#include "common/error.h"
 #include "exitcode.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "project.h"
+#include "project/project.h"
 
 #include <QCommandLineParser>
 #include <QJsonValue>

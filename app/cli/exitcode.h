@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "error.h"
+#include "common/error.h"
 
 namespace retort::cli {
 

@@ -2,11 +2,11 @@
 // history, heads, branches, show: reading the revision graph.
 #include "command.h"
 
-#include "databasestatus.h"
-#include "error.h"
-#include "revisionformat.h"
-#include "revisionrange.h"
-#include "revisionresolver.h"
+#include "run/databasestatus.h"
+#include "common/error.h"
+#include "graph/revisionformat.h"
+#include "graph/revisionrange.h"
+#include "graph/revisionresolver.h"
 
 #include <QJsonArray>
 

@@ -2,10 +2,10 @@
 // lint: risky statements in migration scripts (codes in docs/lint.md).
 #include "command.h"
 
-#include "error.h"
+#include "common/error.h"
 #include "exitcode.h"
-#include "revisionresolver.h"
-#include "scriptlinter.h"
+#include "graph/revisionresolver.h"
+#include "lint/scriptlinter.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -2,13 +2,13 @@
 // current, upgrade, downgrade, stamp: reading and changing a database's version.
 #include "command.h"
 
-#include "databasestatus.h"
-#include "databaseurl.h"
-#include "error.h"
+#include "run/databasestatus.h"
+#include "database/databaseurl.h"
+#include "common/error.h"
 #include "exitcode.h"
 #include "interruptwatcher.h"
-#include "migrationrunner.h"
-#include "revisionformat.h"
+#include "run/migrationrunner.h"
+#include "graph/revisionformat.h"
 #include "runprinter.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "runevent.h"
+#include "run/runevent.h"
 
 #include <QTextStream>
 

@@ -3,9 +3,9 @@
 #include "command.h"
 
 #include "exitcode.h"
-#include "revisionautogenerator.h"
-#include "schemadiff.h"
-#include "schemamodel.h"
+#include "ddl/revisionautogenerator.h"
+#include "schema/schemadiff.h"
+#include "schema/schemamodel.h"
 
 #include <QJsonArray>
 

@@ -3,7 +3,7 @@
 #include "command.h"
 
 #include "exitcode.h"
-#include "scriptverifier.h"
+#include "run/scriptverifier.h"
 
 #include <QDir>
 

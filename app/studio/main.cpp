@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // retort-studio [PROJECT] [--url URL]: the desktop app. Everything is in retort_ui and
 // retort_core; this only reads the command line and shows the window.
-#include "mainwindow.h"
-#include "theme.h"
+#include "window/mainwindow.h"
+#include "editor/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // AlembicScript::read on arbitrary text: a retort::Error is a fine answer, a crash, undefined
 // behaviour or a hang is not.
-#include "alembicscript.h"
-#include "error.h"
+#include "scripts/alembicscript.h"
+#include "common/error.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -7,8 +7,8 @@
 // - an error message never shows any character of what might be a password: the stretch from
 //   the first ':' after "://" to the last '@' is replaced by '~' characters (found nowhere else
 //   in the input) and the message must hold no '~'.
-#include "databaseurl.h"
-#include "error.h"
+#include "database/databaseurl.h"
+#include "common/error.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reads arbitrary text as a native script. retort::Error is an expected outcome; a crash,
 // sanitizer report or broken invariant (abort) is a finding.
-#include "error.h"
-#include "nativescript.h"
+#include "common/error.h"
+#include "scripts/nativescript.h"
 
 #include <cstddef>
 #include <cstdint>

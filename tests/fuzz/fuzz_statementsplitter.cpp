@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Splits arbitrary text with every dialect. retort::Error is an expected outcome; a crash,
 // sanitizer report or broken invariant (abort) is a finding.
-#include "error.h"
-#include "statementsplitter.h"
+#include "common/error.h"
+#include "scripts/statementsplitter.h"
 
 #include <cstddef>
 #include <cstdint>

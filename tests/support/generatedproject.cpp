@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "generatedproject.h"
 
-#include "nativescript.h"
+#include "scripts/nativescript.h"
 
 #include <QDir>
 #include <QFile>

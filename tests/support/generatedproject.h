@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "revision.h"
+#include "graph/revision.h"
 
 #include <QString>
 #include <QVector>

@@ -40,7 +40,7 @@ bool PrivatePostgres::script(const QString& command)
                        QStringLiteral("fsync = on\nfull_page_writes = on\nsynchronous_commit = on\n"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral("bash"),
-                  {QStringLiteral(RETORT_SOURCE_DIR "/tests/pg/pgserver.sh"), command,
+                  {QStringLiteral(RETORT_SOURCE_DIR "/tests/support/postgres/pgserver.sh"), command,
                    m_dir.filePath(QStringLiteral("pg"))});
     return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit &&
            process.exitCode() == 0;

@@ -7,7 +7,7 @@
 
 namespace retort::testsupport {
 
-// A private PostgreSQL server for benchmark programs, started with tests/pg/pgserver.sh in a
+// A private PostgreSQL server for benchmark programs, started with tests/support/postgres/pgserver.sh in a
 // temporary folder and stopped by the destructor. (Tests use the CTest fixture instead.)
 // Unlike the test server it syncs every commit to disk, as a production server does, so
 // that benchmarks measure what users will see.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runnertesting.h"
 
-#include "databaseconnection.h"
-#include "databaseurl.h"
+#include "database/databaseconnection.h"
+#include "database/databaseurl.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "migrationrunner.h"
+#include "run/migrationrunner.h"
 
 #include <QSqlDatabase>
 #include <QStringList>

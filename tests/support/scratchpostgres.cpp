@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scratchpostgres.h"
 
-#include "../pg/testpostgres.h"
-#include "databaseconnection.h"
-#include "error.h"
+#include "postgres/testpostgres.h"
+#include "database/databaseconnection.h"
+#include "common/error.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

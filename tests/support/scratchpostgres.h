@@ -5,7 +5,7 @@
 
 namespace retort::testsupport {
 
-// A fresh database on the test suite's PostgreSQL server (see tests/pg/testpostgres.h), owned
+// A fresh database on the test suite's PostgreSQL server (see tests/support/postgres/testpostgres.h), owned
 // by the unprivileged test user, dropped again (WITH FORCE) by the destructor.
 class ScratchPostgres
 {

@@ -2,7 +2,7 @@
 // Helpers for the Studio tests (header only: retort_testsupport does not link the widgets).
 #pragma once
 
-#include "historygraphview.h"
+#include "history/historygraphview.h"
 
 #include <QTest>
 

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/dialect.h"
+
+#include <QDialog>
+
+class QLabel;
+
+namespace retort::ui {
+
+class ScriptEditor;
+
+// "Roll back to X?" / "Upgrade to X?": the exact SQL the run will execute, from a dry run
+// against the real database, with statements that destroy data marked. One confirmation.
+class ConfirmRunDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `versionTable`: the project's, whose row changes are not flagged as destroying data.
+    ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
+                     const QString& versionTable, int stepCount, bool rollback,
+                     QWidget* parent = nullptr);
+
+    // How many statements were marked as destroying data.
+    int destructiveCount() const { return m_destructive; }
+    ScriptEditor* editor() const { return m_editor; }
+
+private:
+    ScriptEditor* m_editor;
+    int m_destructive = 0;
+};
+
+} // namespace retort::ui
