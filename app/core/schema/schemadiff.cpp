@@ -353,7 +353,7 @@ void Comparer::constraints(const Table& from, const Table& to, const QString& la
 
     compareParts(
         Object::Unique, label, from.uniqueConstraints, to.uniqueConstraints,
-        [](const UniqueConstraint& u) { return u.name.isEmpty() ? columnList(u.columns) : u.name; },
+        [](const UniqueConstraint& u) { return SchemaDiff::partKey(u); },
         [](const UniqueConstraint& u) { return columnList(u.columns); },
         [](const UniqueConstraint& a, const UniqueConstraint& b) {
             QStringList d;
@@ -366,11 +366,7 @@ void Comparer::constraints(const Table& from, const Table& to, const QString& la
 
     compareParts(
         Object::ForeignKey, label, from.foreignKeys, to.foreignKeys,
-        [](const ForeignKey& f) -> QString {
-            return f.name.isEmpty()
-                       ? columnList(f.columns) + QStringLiteral(" -> ") + foreignKeyTarget(f)
-                       : f.name;
-        },
+        [](const ForeignKey& f) { return SchemaDiff::partKey(f); },
         foreignKeyDefinition,
         [](const ForeignKey& a, const ForeignKey& b) {
             QStringList d;
@@ -387,9 +383,7 @@ void Comparer::constraints(const Table& from, const Table& to, const QString& la
 
     compareParts(
         Object::Check, label, from.checks, to.checks,
-        [](const CheckConstraint& c) {
-            return c.name.isEmpty() ? SchemaDiff::normalizeExpression(c.expression) : c.name;
-        },
+        [](const CheckConstraint& c) { return SchemaDiff::partKey(c); },
         [](const CheckConstraint& c) { return c.expression; },
         [](const CheckConstraint& a, const CheckConstraint& b) {
             QStringList d;
@@ -581,9 +575,41 @@ QString actionName(Action action)
 
 } // namespace
 
+QString SchemaDiff::partKey(const UniqueConstraint& unique)
+{
+    return unique.name.isEmpty() ? columnList(unique.columns) : unique.name;
+}
+
+QString SchemaDiff::partKey(const ForeignKey& key)
+{
+    return key.name.isEmpty() ? columnList(key.columns) + QStringLiteral(" -> ") + foreignKeyTarget(key)
+                              : key.name;
+}
+
+QString SchemaDiff::partKey(const CheckConstraint& check)
+{
+    return check.name.isEmpty() ? SchemaDiff::normalizeExpression(check.expression) : check.name;
+}
+
 QString SchemaChange::kindName() const
 {
     return objectName(object) + u'-' + actionName(action);
+}
+
+QString SchemaChange::objectName(Object object)
+{
+    return retort::objectName(object);
+}
+
+QString SchemaChange::key(Object object, const QString& table, const QString& name)
+{
+    const QString path = name.isEmpty() || object == Object::PrimaryKey ? table : table + u'.' + name;
+    return retort::objectName(object) + u':' + path;
+}
+
+QString SchemaChange::key() const
+{
+    return key(object, table, name);
 }
 
 QString SchemaChange::path() const

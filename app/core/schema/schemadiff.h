@@ -42,6 +42,13 @@ struct SchemaChange
     QString kindName() const;
     // "documents.status" or "documents" (index and constraint names are unique per table).
     QString path() const;
+    // What a selection of changes names this one by: "<object>:<path>", e.g.
+    // "table:public.users", "column:public.users.email", "index:users.ix_users_email";
+    // a primary key is "primary-key:<table>" whatever its name. Stable: the CLI's
+    // `revision --autogenerate --only` takes it.
+    QString key() const;
+    static QString key(Object object, const QString& table, const QString& name = {});
+    static QString objectName(Object object); // "table", "column", "primary-key", ...
     // One line for people: "column added: documents.status (VARCHAR(20) NOT NULL)".
     QString toText() const;
     QJsonObject toJson() const;
@@ -68,6 +75,12 @@ public:
     QString toText() const;
     // {"equal": bool, "changes": [{"kind", "table", "name", "details", "note"}, ...]}
     QJsonObject toJson() const;
+
+    // How the comparison matches the parts of a table across the two sides: by name, or by
+    // content when unnamed (SQLite). SchemaChange::name holds this key for those parts.
+    static QString partKey(const UniqueConstraint& unique);
+    static QString partKey(const ForeignKey& key);
+    static QString partKey(const CheckConstraint& check);
 
     // The normalised forms the comparison uses, exposed for tests.
     static QString normalizeType(const QString& type);
