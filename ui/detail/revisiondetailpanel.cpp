@@ -6,6 +6,7 @@
 #include "run/migrationrunner.h"
 #include "scripts/scriptdirectory.h"
 #include "editor/scripteditor.h"
+#include "lint/scriptlinter.h"
 
 #include <QFutureWatcher>
 #include <QLabel>
@@ -202,6 +203,8 @@ void RevisionDetailPanel::showRevision(const Project& project, const QString& id
         m_title->setText(tr("No revision selected"));
         m_details->setText(tr("Select a revision in the history to see its script."));
         m_script->setScript(QString(), ScriptEditor::Language::Sql);
+        ++m_lintGeneration;
+        m_script->setFindings({});
         return;
     }
     const RevisionGraph& graph = project.graph();
@@ -234,6 +237,35 @@ void RevisionDetailPanel::showRevision(const Project& project, const QString& id
         text = error.message();
     }
     m_script->setScript(text, ScriptEditor::languageOf(revision.format));
+    lintScript(project, index);
+}
+
+// The revision's findings, both sections, in the context of its history (as `retort lint`
+// gives them), on a pool thread: the lint replays the scripts below it.
+void RevisionDetailPanel::lintScript(const Project& project, int index)
+{
+    const quint64 generation = ++m_lintGeneration;
+    m_script->setFindings({});
+    if (project.graph().revision(index).format != ScriptFormat::Native)
+        return;
+    auto* watcher = new QFutureWatcher<QVector<LintFinding>>(this);
+    connect(watcher, &QFutureWatcher<QVector<LintFinding>>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                if (generation != m_lintGeneration)
+                    return;
+                m_script->setLintFindings(watcher->result());
+                Q_EMIT scriptLinted();
+            });
+    watcher->setFuture(QtConcurrent::run([project, index] {
+        try {
+            LintOptions options;
+            options.downgrade = true;
+            return ScriptLinter(project.graph()).lint({index}, options);
+        } catch (const Error&) {
+            return QVector<LintFinding>(); // the script tab shows the read error already
+        }
+    }));
 }
 
 void RevisionDetailPanel::setDatabaseStatus(const QString& url, const DatabaseStatus& status)

@@ -47,6 +47,8 @@ public:
 Q_SIGNALS:
     // Both SQL tabs show their answer for the shown revision and database state.
     void plansShown();
+    // The Script tab shows the revision's lint findings (margin symbols, text on hover).
+    void scriptLinted();
 
 private:
     struct DatabaseState
@@ -61,6 +63,7 @@ private:
     SqlPlanTab* tab(Direction direction) const;
     void showPlanMessage(const QString& text);
     void refreshPlans();
+    void lintScript(const Project& project, int index);
 
     QLabel* m_title;
     QLabel* m_details;
@@ -70,6 +73,7 @@ private:
     SqlPlanTab* m_rollback;
     std::optional<Project> m_project;
     QString m_revision;
+    quint64 m_lintGeneration = 0;
     DatabaseState m_database;
     int m_planGeneration = 0; // answers of older plans are dropped
 };

@@ -7,6 +7,9 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QToolTip>
+#include <algorithm>
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qscilexersql.h>
 
@@ -49,6 +52,22 @@ ScriptEditor::ScriptEditor(QWidget* parent) : QsciScintilla(parent)
     setTabWidth(4);
     m_errorMarker = markerDefine(QsciScintilla::Background);
     m_warningMarker = markerDefine(QsciScintilla::Background);
+    for (LineMark mark : {LineMark::Added, LineMark::Removed, LineMark::Changed, LineMark::Filler})
+        m_lineMarkers.insert(mark, markerDefine(QsciScintilla::Background));
+    m_wordIndicator = indicatorDefine(QsciScintilla::StraightBoxIndicator);
+    setIndicatorDrawUnder(true, m_wordIndicator);
+    // Margin 1: finding symbols, worst first (a later marker draws over an earlier one).
+    m_findingMarkers.insert(LintSeverity::Info, markerDefine(QsciScintilla::Circle));
+    m_findingMarkers.insert(LintSeverity::Warning, markerDefine(QsciScintilla::Circle));
+    m_findingMarkers.insert(LintSeverity::Error, markerDefine(QsciScintilla::Circle));
+    setMarginType(1, SymbolMargin);
+    setMarginWidth(1, 0);
+    unsigned mask = 0;
+    for (int marker : qAsConst(m_findingMarkers))
+        mask |= 1u << unsigned(marker);
+    setMarginMarkerMask(1, int(mask));
+    setMarginMarkerMask(0, 0);
+    viewport()->installEventFilter(this);
     applyPalette();
 }
 
@@ -121,6 +140,138 @@ QString ScriptEditor::destructiveSummaryHtml(const QStringList& reasons)
              reasons.join(QStringLiteral(", ")).toHtmlEscaped());
 }
 
+void ScriptEditor::markLine(int line, LineMark mark)
+{
+    if (line > 0)
+        markerAdd(line - 1, m_lineMarkers.value(mark));
+}
+
+QList<int> ScriptEditor::markedLines(LineMark mark) const
+{
+    QList<int> lines;
+    const unsigned mask = 1u << unsigned(m_lineMarkers.value(mark));
+    for (int line = markerFindNext(0, mask); line >= 0; line = markerFindNext(line + 1, mask))
+        lines << line + 1;
+    return lines;
+}
+
+void ScriptEditor::markWords(int line, int column, int length)
+{
+    if (line <= 0 || length <= 0)
+        return;
+    fillIndicatorRange(line - 1, column, line - 1, column + length, m_wordIndicator);
+    m_wordMarks.append({line, column, length});
+}
+
+void ScriptEditor::setFillerLines(const QVector<int>& lines)
+{
+    m_fillers = lines;
+    std::sort(m_fillers.begin(), m_fillers.end());
+    for (int line : qAsConst(m_fillers))
+        markLine(line, LineMark::Filler);
+    applyLineNumbers();
+}
+
+int ScriptEditor::shownLineNumber(int line) const
+{
+    const auto before = std::lower_bound(m_fillers.cbegin(), m_fillers.cend(), line);
+    if (before != m_fillers.cend() && *before == line)
+        return 0;
+    return line - int(before - m_fillers.cbegin());
+}
+
+void ScriptEditor::applyLineNumbers()
+{
+    // Scintilla numbers every line; with fillers the margin becomes a text margin instead.
+    if (m_fillers.isEmpty()) {
+        if (marginType(0) != NumberMargin) {
+            clearMarginText();
+            setMarginType(0, NumberMargin);
+            setMarginLineNumbers(0, true);
+        }
+        return;
+    }
+    setMarginType(0, TextMargin);
+    clearMarginText();
+    constexpr int kLineNumberStyle = 33; // Scintilla's STYLE_LINENUMBER
+    for (int line = 1; line <= lines(); ++line) {
+        const int shown = shownLineNumber(line);
+        if (shown > 0)
+            setMarginText(line - 1, QString::number(shown).rightJustified(5), kLineNumberStyle);
+    }
+}
+
+void ScriptEditor::setFindings(const QVector<Finding>& findings)
+{
+    for (int marker : qAsConst(m_findingMarkers))
+        markerDeleteAll(marker);
+    m_findings = findings;
+    for (const Finding& finding : findings) {
+        if (finding.line > 0)
+            markerAdd(finding.line - 1, m_findingMarkers.value(finding.severity));
+    }
+    setMarginWidth(1, findings.isEmpty() ? 0 : 14);
+}
+
+void ScriptEditor::setLintFindings(const QVector<LintFinding>& findings)
+{
+    QVector<Finding> shown;
+    for (const LintFinding& finding : findings)
+        shown.append({finding.line, finding.severity, finding.code, finding.message});
+    setFindings(shown);
+}
+
+QString ScriptEditor::findingsText(int line) const
+{
+    QStringList texts;
+    for (const Finding& finding : m_findings) {
+        if (finding.line == line)
+            texts << finding.code + u' ' + lintSeverityName(finding.severity) +
+                         QStringLiteral(": ") + finding.text;
+    }
+    return texts.join(u'\n');
+}
+
+void ScriptEditor::clearReviewMarks()
+{
+    for (int marker : qAsConst(m_lineMarkers))
+        markerDeleteAll(marker);
+    clearIndicatorRange(0, 0, std::max(0, lines() - 1), lineLength(std::max(0, lines() - 1)),
+                        m_wordIndicator);
+    m_wordMarks.clear();
+    m_fillers.clear();
+    applyLineNumbers();
+    setFindings({});
+}
+
+void ScriptEditor::goToLine(int line)
+{
+    if (line <= 0)
+        return;
+    ensureLineVisible(line - 1);
+    setCursorPosition(line - 1, 0);
+}
+
+bool ScriptEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == viewport() && event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const int margins = marginWidth(0) + marginWidth(1);
+        if (help->pos().x() < margins && !m_findings.isEmpty()) {
+            const long position = SendScintilla(SCI_POSITIONFROMPOINT, margins + 1,
+                                                help->pos().y());
+            const int line = int(SendScintilla(SCI_LINEFROMPOSITION, position)) + 1;
+            const QString text = findingsText(line);
+            if (!text.isEmpty()) {
+                QToolTip::showText(help->globalPos(), text, viewport());
+                return true;
+            }
+        }
+        QToolTip::hideText();
+    }
+    return QsciScintilla::eventFilter(watched, event);
+}
+
 void ScriptEditor::changeEvent(QEvent* event)
 {
     QsciScintilla::changeEvent(event);
@@ -172,6 +323,28 @@ void ScriptEditor::applyPalette()
                              m_errorMarker);
     setMarkerBackgroundColor(isDark(pal) ? QColor(0x5c, 0x4a, 0x12) : QColor(0xff, 0xef, 0xc2),
                              m_warningMarker);
+    // Review colours, after Meld's: green added, red removed, blue changed, grey fillers.
+    const bool dark = isDark(pal);
+    setMarkerBackgroundColor(dark ? QColor(0x1f, 0x4d, 0x2a) : QColor(0xd9, 0xf5, 0xdd),
+                             m_lineMarkers.value(LineMark::Added));
+    setMarkerBackgroundColor(dark ? QColor(0x5a, 0x25, 0x25) : QColor(0xfb, 0xdd, 0xdd),
+                             m_lineMarkers.value(LineMark::Removed));
+    setMarkerBackgroundColor(dark ? QColor(0x1f, 0x3a, 0x5c) : QColor(0xdd, 0xea, 0xfb),
+                             m_lineMarkers.value(LineMark::Changed));
+    setMarkerBackgroundColor(dark ? QColor(0x33, 0x33, 0x38) : QColor(0xee, 0xee, 0xee),
+                             m_lineMarkers.value(LineMark::Filler));
+    // A light fill (its alpha) under the text, a firm outline around the changed word.
+    const QColor word = dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1a, 0x5f, 0xd0);
+    setIndicatorForegroundColor(QColor(word.red(), word.green(), word.blue(), 50), m_wordIndicator);
+    setIndicatorOutlineColor(QColor(word.red(), word.green(), word.blue(), 200), m_wordIndicator);
+    const std::pair<LintSeverity, QColor> findingColours[] = {
+        {LintSeverity::Info, QColor(0x4a, 0x90, 0xd9)},
+        {LintSeverity::Warning, QColor(0xe0, 0x9b, 0x1a)},
+        {LintSeverity::Error, QColor(0xd3, 0x2f, 0x2f)}};
+    for (const auto& [severity, colour] : findingColours) {
+        setMarkerBackgroundColor(colour, m_findingMarkers.value(severity));
+        setMarkerForegroundColor(colour.darker(130), m_findingMarkers.value(severity));
+    }
 }
 
 } // namespace retort::ui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runlog/confirmrundialog.h"
 
+#include "common/error.h"
 #include "editor/scripteditor.h"
+#include "lint/sqltextlinter.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -19,6 +21,13 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     m_editor->setScript(sql, ScriptEditor::Language::Sql);
     const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable);
     m_destructive = int(reasons.size());
+    // Lint findings as margin symbols (the rule's text on hover). Text only, no database:
+    // quick enough for the GUI thread even for long runs.
+    try {
+        m_editor->setLintFindings(SqlTextLinter::lint(sql, dialect));
+    } catch (const Error&) {
+        // SQL the runner wrote from scripts the splitter read: nothing to mark.
+    }
 
     auto* title = new QLabel(question, this);
     QFont font = title->font();

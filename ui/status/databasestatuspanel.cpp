@@ -27,7 +27,7 @@ QString clockTime(const QDateTime& when, const QDateTime& now)
 
 DatabaseStatusPanel::DatabaseStatusPanel(QWidget* parent)
     : QWidget(parent), m_headline(new QLabel(this)), m_changed(new QLabel(this)),
-      m_lock(new QLabel(this)), m_detail(new QLabel(this))
+      m_lock(new QLabel(this)), m_detail(new QLabel(this)), m_drift(new QLabel(this))
 {
     QFont font = m_headline->font();
     font.setBold(true);
@@ -42,6 +42,14 @@ DatabaseStatusPanel::DatabaseStatusPanel(QWidget* parent)
     }
     m_changed->setObjectName(QStringLiteral("changedScriptsLabel"));
     m_lock->setObjectName(QStringLiteral("lockLabel"));
+    m_drift->setObjectName(QStringLiteral("driftLink"));
+    m_drift->setText(QStringLiteral("<a href='drift'>%1</a>").arg(tr("Check for drift...")));
+    m_drift->setToolTip(tr("Compare the database with the schema its recorded revision should "
+                           "have"));
+    m_drift->setVisible(false);
+    layout->addWidget(m_drift);
+    connect(m_drift, &QLabel::linkActivated, this,
+            [this] { Q_EMIT driftCheckRequested(m_current); });
     setAutoFillBackground(true);
     showChecking(QString());
 }
@@ -86,6 +94,11 @@ QString DatabaseStatusPanel::changedScriptsSentence(const QStringList& revisions
         .arg(named.join(QStringLiteral(", ")));
 }
 
+bool DatabaseStatusPanel::offersDriftCheck() const
+{
+    return !m_drift->isHidden();
+}
+
 void DatabaseStatusPanel::setTone(const QColor& colour)
 {
     QPalette pal = palette();
@@ -108,6 +121,7 @@ void DatabaseStatusPanel::showChecking(const QString& maskedUrl)
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl);
     setTone(palette().color(QPalette::Mid));
+    m_drift->setVisible(false);
     Q_EMIT statusUnknown(maskedUrl.isEmpty() ? tr("No database is set for this project.")
                                              : tr("Reading the database..."));
 }
@@ -146,6 +160,8 @@ void DatabaseStatusPanel::showStatus(const DatabaseStatus& status)
     if (tone == kGood && (!changed.isEmpty() || status.lock.held))
         tone = kWarning; // at head, but something needs a look
     setTone(tone);
+    m_current = status.current;
+    m_drift->setVisible(status.unknown.isEmpty() && status.databaseExists);
     Q_EMIT statusShown(status);
 }
 
@@ -156,6 +172,7 @@ void DatabaseStatusPanel::showError(const QString& maskedUrl, const QString& mes
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl + QStringLiteral("\n") + message);
     setTone(kBad);
+    m_drift->setVisible(false);
     Q_EMIT statusUnknown(tr("Cannot read the database: %1").arg(message));
 }
 

@@ -26,6 +26,7 @@ public:
     // The lock and changed-scripts lines; empty when there is nothing to say.
     QString lockText() const;
     QString changedScriptsText() const;
+    bool offersDriftCheck() const;
 
     // "Locked by alice@host (pid 1234) since 10:02"; `now` decides whether the date is shown.
     static QString lockSentence(const LockHolder& lock, const QDateTime& now);
@@ -37,6 +38,8 @@ Q_SIGNALS:
     void statusShown(const retort::DatabaseStatus& status);
     // The state is not known: no database, still reading, or unreadable; `reason` says which.
     void statusUnknown(const QString& reason);
+    // "Check for drift": compare the database with what the scripts at `current` make.
+    void driftCheckRequested(const QStringList& current);
 
 private:
     void setTone(const QColor& colour);
@@ -46,6 +49,8 @@ private:
     QLabel* m_changed;
     QLabel* m_lock;
     QLabel* m_detail;
+    QLabel* m_drift; // the drift check link, while the database's revisions are known
+    QStringList m_current;
 };
 
 } // namespace retort::ui

@@ -2,6 +2,7 @@
 #include "window/mainwindow.h"
 
 #include "common/error.h"
+#include "compare/comparewindow.h"
 #include "connection/activeconnection.h"
 #include "connection/connectionprofiles.h"
 #include "detail/revisiondetailpanel.h"
@@ -102,6 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(text, 5000);
     });
     connect(m_connection, &ActiveConnection::changed, this, &MainWindow::refreshDatabaseStatus);
+    connect(m_status, &DatabaseStatusPanel::driftCheckRequested, this,
+            [this](const QStringList& current) { compareWindow()->checkDrift(current); });
 
     connect(m_statusReader, &DatabaseStatusReader::started, m_status, &DatabaseStatusPanel::showChecking);
     connect(m_statusReader, &DatabaseStatusReader::failed, m_status, &DatabaseStatusPanel::showError);
@@ -201,6 +204,16 @@ void MainWindow::createActions()
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
     addAction(find);
 
+    QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QAction* compare = toolsMenu->addAction(tr("&Compare Schemas..."), this,
+                                            [this] { compareWindow()->compareDefault(); });
+    compare->setObjectName(QStringLiteral("compareSchemasAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compare->setToolTip(tr("Review the model, the scripts and databases side by side, and "
+                           "generate a migration (Ctrl+Shift+C)"));
+    toolBar->addSeparator();
+    toolBar->addAction(compare);
+
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu* themeMenu = viewMenu->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
@@ -247,6 +260,23 @@ bool MainWindow::openProject(const QString& path)
 void MainWindow::setDatabaseUrl(const QString& url)
 {
     m_connection->setUrl(url);
+}
+
+CompareWindow* MainWindow::compareWindow()
+{
+    if (!m_compare) {
+        m_compare = new CompareWindow(connectionProfiles(), this);
+        m_compare->setWindowFlag(Qt::Window);
+        connect(m_compare, &CompareWindow::revisionCreated, this, [this](const QString& id) {
+            if (m_project && openProject(m_project->config().configPath))
+                m_history->selectRevision(id);
+        });
+    }
+    m_compare->setProject(project(), databaseUrl());
+    m_compare->show();
+    m_compare->raise();
+    m_compare->activateWindow();
+    return m_compare;
 }
 
 void MainWindow::chooseConnection()

@@ -13,6 +13,7 @@ class QLineEdit;
 namespace retort::ui {
 
 class ActiveConnection;
+class CompareWindow;
 class ConnectionProfiles;
 class DatabaseStatusPanel;
 class DatabaseStatusReader;
@@ -50,6 +51,8 @@ public:
     DatabaseStatusPanel* statusPanel() const { return m_status; }
     RunLogPanel* runLog() const { return m_log; }
     RunController* runController() const { return m_runs; }
+    // Tools > Compare Schemas: the schema review window, made on first use, shown and raised.
+    CompareWindow* compareWindow();
 
     // "Upgrade to here" / "Roll back to here": a dry run first, whose exact SQL the user
     // confirms, then the run. `target` is any revision name.
@@ -86,6 +89,7 @@ private:
     QAction* m_rollbackHere = nullptr;
     QAction* m_cancelRun = nullptr;
     QLabel* m_projectLabel;
+    CompareWindow* m_compare = nullptr;
 };
 
 } // namespace retort::ui
