@@ -15,7 +15,7 @@ namespace {
 
 struct Outcome
 {
-    std::shared_ptr<const SchemaComparison> comparison;
+    std::shared_ptr<const SchemaObjectModel::Tree> tree;
     QString error;
 };
 
@@ -71,14 +71,15 @@ void CompareJob::start(const Project& project, const QString& databaseUrl,
             return; // cancelled or replaced
         m_running = false;
         const Outcome outcome = watcher->result();
-        if (outcome.comparison)
-            Q_EMIT finished(outcome.comparison);
+        if (outcome.tree)
+            Q_EMIT finished(outcome.tree);
         else
             Q_EMIT failed(outcome.error);
     });
     watcher->setFuture(QtConcurrent::run([project, databaseUrl, from, to]() -> Outcome {
         try {
-            return {std::make_shared<const SchemaComparison>(run(project, databaseUrl, from, to)),
+            return {SchemaObjectModel::buildTree(
+                        std::make_shared<const SchemaComparison>(run(project, databaseUrl, from, to))),
                     {}};
         } catch (const Error& error) {
             return {nullptr, error.message()};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "compare/comparesource.h"
+#include "compare/schemaobjectmodel.h"
 #include "ddl/schemacomparison.h"
 #include "project/project.h"
 
@@ -36,7 +37,8 @@ public:
 
 Q_SIGNALS:
     void started();
-    void finished(std::shared_ptr<const retort::SchemaComparison> comparison);
+    // The comparison with the object tree's rows, built on the worker too.
+    void finished(std::shared_ptr<const retort::ui::SchemaObjectModel::Tree> tree);
     void failed(const QString& message);
     void cancelled();
 

@@ -347,11 +347,11 @@ void CompareWindow::showMessage(const QString& text, bool error)
     m_message->setProperty("error", error);
 }
 
-void CompareWindow::showComparison(std::shared_ptr<const SchemaComparison> comparison)
+void CompareWindow::showComparison(std::shared_ptr<const SchemaObjectModel::Tree> tree)
 {
-    m_comparison = std::move(comparison);
     showMessage(QString(), false);
-    m_model->setComparison(m_comparison);
+    m_model->setTree(std::move(tree));
+    m_comparison = m_model->sharedComparison();
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         m_tree->expand(m_proxy->index(row, 0));
     const auto count = [this](Status status) { return m_comparison->count(status); };
@@ -411,11 +411,12 @@ void CompareWindow::showCurrentObject()
 
 void CompareWindow::regenerate()
 {
-    if (!m_comparison) {
+    const std::shared_ptr<const SchemaComparison> comparison = m_model->sharedComparison();
+    if (!comparison) {
         m_migration->clear();
         return;
     }
-    m_migration->generate(m_comparison, m_model->checkedKeys(), m_comparedTo.scriptName());
+    m_migration->generate(comparison, m_model->checkedKeys(), m_comparedTo.scriptName());
     updateActions();
 }
 

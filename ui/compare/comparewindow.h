@@ -2,6 +2,7 @@
 #pragma once
 
 #include "compare/comparesource.h"
+#include "compare/schemaobjectmodel.h"
 #include "ddl/schemacomparison.h"
 #include "project/project.h"
 #include "project/revisionauthor.h"
@@ -23,7 +24,6 @@ class CompareJob;
 class ConnectionProfiles;
 class MigrationPane;
 class ObjectFilterProxy;
-class SchemaObjectModel;
 class SideBySideView;
 class SourcePicker;
 
@@ -95,7 +95,7 @@ private:
     void createActions();
     QWidget* createObjectPane();
     void showMessage(const QString& text, bool error);
-    void showComparison(std::shared_ptr<const SchemaComparison> comparison);
+    void showComparison(std::shared_ptr<const SchemaObjectModel::Tree> tree);
     void showCurrentObject();
     void regenerate();
     void applyStatusFilter();

@@ -21,6 +21,15 @@ struct SchemaObjectModel::Node
     QVector<Node*> children;
 };
 
+struct SchemaObjectModel::Tree
+{
+    std::shared_ptr<const SchemaComparison> comparison;
+    Node root;
+    std::vector<std::unique_ptr<Node>> nodes; // every node but the root
+    QHash<QString, Node*> byKey;
+    QStringList allKeys;
+};
+
 namespace {
 
 QString groupTitle(Object kind)
@@ -49,53 +58,78 @@ bool isDark()
 } // namespace
 
 SchemaObjectModel::SchemaObjectModel(QObject* parent)
-    : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+    : QAbstractItemModel(parent), m_tree(buildTree(nullptr))
 {
 }
 
 SchemaObjectModel::~SchemaObjectModel() = default;
 
-void SchemaObjectModel::setComparison(std::shared_ptr<const SchemaComparison> comparison)
+std::shared_ptr<const SchemaObjectModel::Tree>
+SchemaObjectModel::buildTree(std::shared_ptr<const SchemaComparison> comparison)
 {
-    beginResetModel();
-    m_comparison = std::move(comparison);
-    m_root = std::make_unique<Node>();
-    m_nodes.clear();
-    m_byKey.clear();
-    m_checked.clear();
-    const auto add = [this](Node* parent) {
-        m_nodes.push_back(std::make_unique<Node>());
-        Node* node = m_nodes.back().get();
+    auto tree = std::make_shared<Tree>();
+    tree->comparison = std::move(comparison);
+    if (!tree->comparison)
+        return tree;
+    const auto add = [&tree](Node* parent) {
+        tree->nodes.push_back(std::make_unique<Node>());
+        Node* node = tree->nodes.back().get();
         node->parent = parent;
         node->row = int(parent->children.size());
         parent->children.append(node);
         return node;
     };
-    if (m_comparison) {
-        QHash<int, Node*> groups;
-        for (const ComparedObject& object : m_comparison->objects()) {
-            Node*& group = groups[int(object.kind)];
-            if (!group) {
-                group = add(m_root.get());
-                group->title = groupTitle(object.kind);
-            }
-            Node* node = add(group);
-            node->object = &object;
-            node->keys = object.changeKeys();
-            group->keys += node->keys;
-            m_byKey.insert(object.key, node);
-            for (const ComparedObject& part : object.children) {
-                Node* child = add(node);
-                child->object = &part;
-                child->keys = part.changeKeys();
-                m_byKey.insert(part.key, child);
-            }
+    QHash<int, Node*> groups;
+    for (const ComparedObject& object : tree->comparison->objects()) {
+        Node*& group = groups[int(object.kind)];
+        if (!group) {
+            group = add(&tree->root);
+            group->title = groupTitle(object.kind);
         }
-        const QStringList all = m_comparison->changeKeys();
-        m_checked = QSet<QString>(all.cbegin(), all.cend());
+        Node* node = add(group);
+        node->object = &object;
+        node->keys = object.changeKeys();
+        group->keys += node->keys;
+        tree->byKey.insert(object.key, node);
+        for (const ComparedObject& part : object.children) {
+            Node* child = add(node);
+            child->object = &part;
+            if (part.isChange)
+                child->keys = QStringList{part.key};
+            tree->byKey.insert(part.key, child);
+        }
     }
+    tree->allKeys = tree->comparison->changeKeys();
+    return tree;
+}
+
+void SchemaObjectModel::setComparison(std::shared_ptr<const SchemaComparison> comparison)
+{
+    setTree(buildTree(std::move(comparison)));
+}
+
+void SchemaObjectModel::setTree(std::shared_ptr<const Tree> tree)
+{
+    beginResetModel();
+    m_tree = tree ? std::move(tree) : buildTree(nullptr);
+    m_checked = QSet<QString>(m_tree->allKeys.cbegin(), m_tree->allKeys.cend());
     endResetModel();
     Q_EMIT checkedKeysChanged();
+}
+
+const SchemaComparison* SchemaObjectModel::comparison() const
+{
+    return m_tree->comparison.get();
+}
+
+std::shared_ptr<const SchemaComparison> SchemaObjectModel::sharedComparison() const
+{
+    return m_tree->comparison;
+}
+
+const SchemaObjectModel::Node* SchemaObjectModel::root() const
+{
+    return &m_tree->root;
 }
 
 const ComparedObject* SchemaObjectModel::object(const QModelIndex& index) const
@@ -106,18 +140,18 @@ const ComparedObject* SchemaObjectModel::object(const QModelIndex& index) const
 
 QModelIndex SchemaObjectModel::indexOfKey(const QString& key) const
 {
-    const Node* node = m_byKey.value(key);
+    const Node* node = m_tree->byKey.value(key);
     return node ? indexOf(node) : QModelIndex();
 }
 
 bool SchemaObjectModel::allChecked() const
 {
-    return m_comparison && m_checked.size() == m_comparison->changeKeys().size();
+    return m_checked.size() == m_tree->allKeys.size();
 }
 
 void SchemaObjectModel::setAllChecked(bool checked)
 {
-    setChecked(m_root.get(), checked);
+    setChecked(root(), checked);
 }
 
 void SchemaObjectModel::toggle(const QModelIndex& index)
@@ -134,7 +168,7 @@ SchemaObjectModel::Node* SchemaObjectModel::nodeOf(const QModelIndex& index) con
 
 QModelIndex SchemaObjectModel::indexOf(const Node* node, int column) const
 {
-    if (!node || node == m_root.get())
+    if (!node || node == root())
         return {};
     return createIndex(node->row, column, const_cast<Node*>(node));
 }
@@ -151,9 +185,7 @@ Qt::CheckState SchemaObjectModel::checkState(const Node* node) const
 
 void SchemaObjectModel::setChecked(const Node* node, bool checked)
 {
-    const QStringList& keys = node == m_root.get() && m_comparison
-                                  ? m_comparison->changeKeys()
-                                  : node->keys;
+    const QStringList& keys = node == root() ? m_tree->allKeys : node->keys;
     bool changed = false;
     for (const QString& key : keys) {
         if (checked && !m_checked.contains(key)) {
@@ -181,13 +213,13 @@ void SchemaObjectModel::emitCheckChanged(const Node* node)
             down(child);
     };
     down(node);
-    for (const Node* n = node; n && n != m_root.get(); n = n->parent)
+    for (const Node* n = node; n && n != root(); n = n->parent)
         Q_EMIT dataChanged(indexOf(n), indexOf(n), roles);
 }
 
 QModelIndex SchemaObjectModel::index(int row, int column, const QModelIndex& parent) const
 {
-    const Node* node = parent.isValid() ? nodeOf(parent) : m_root.get();
+    const Node* node = parent.isValid() ? nodeOf(parent) : root();
     if (!node || row < 0 || row >= node->children.size() || column < 0 || column >= ColumnCount ||
         (parent.isValid() && parent.column() != 0))
         return {};
@@ -204,7 +236,7 @@ int SchemaObjectModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid() && parent.column() != 0)
         return 0;
-    const Node* node = parent.isValid() ? nodeOf(parent) : m_root.get();
+    const Node* node = parent.isValid() ? nodeOf(parent) : root();
     return node ? int(node->children.size()) : 0;
 }
 

@@ -6,7 +6,6 @@
 #include <QAbstractItemModel>
 #include <QSet>
 #include <memory>
-#include <vector>
 
 namespace retort::ui {
 
@@ -30,8 +29,14 @@ public:
     explicit SchemaObjectModel(QObject* parent = nullptr);
     ~SchemaObjectModel() override;
 
+    // The rows of a comparison, built on any thread (thousands of tables take a while): a
+    // worker builds it, the GUI thread only swaps it in.
+    struct Tree;
+    static std::shared_ptr<const Tree> buildTree(std::shared_ptr<const SchemaComparison> comparison);
+    void setTree(std::shared_ptr<const Tree> tree);
     void setComparison(std::shared_ptr<const SchemaComparison> comparison);
-    const SchemaComparison* comparison() const { return m_comparison.get(); }
+    const SchemaComparison* comparison() const;
+    std::shared_ptr<const SchemaComparison> sharedComparison() const;
     // The object at `index`; nullptr for a group or an invalid index.
     const ComparedObject* object(const QModelIndex& index) const;
     // The index of the object with this key (column 0), or an invalid one.
@@ -63,16 +68,14 @@ Q_SIGNALS:
 
 private:
     struct Node;
+    const Node* root() const;
     Node* nodeOf(const QModelIndex& index) const;
     QModelIndex indexOf(const Node* node, int column = 0) const;
     Qt::CheckState checkState(const Node* node) const;
     void setChecked(const Node* node, bool checked);
     void emitCheckChanged(const Node* node);
 
-    std::shared_ptr<const SchemaComparison> m_comparison;
-    std::unique_ptr<Node> m_root;
-    std::vector<std::unique_ptr<Node>> m_nodes; // every node but the root, owned here
-    QHash<QString, Node*> m_byKey;
+    std::shared_ptr<const Tree> m_tree;
     QSet<QString> m_checked;
 };
 
