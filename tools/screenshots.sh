@@ -7,6 +7,9 @@
 #   docs/studio-dark.png             the same, dark palette
 #   docs/studio-confirm-rollback.png the rollback confirmation with its destructive statements
 #                                    marked (written by tst_studio, which brings it up)
+#   docs/studio-compare.png          the schema review window: the scripts at head against a
+#                                    changed model, a table's DDL aligned, the generated
+#                                    migration and its lint (written by tst_studio_compare)
 # Builds what it needs first (BUILD_DIR defaults to build/screenshots).
 set -eu
 
@@ -15,7 +18,7 @@ build=${1:-$root/build/screenshots}
 if [ ! -f "$build/build.ninja" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$build" --target retort retort-studio tst_studio -j1
+cmake --build "$build" --target retort retort-studio tst_studio tst_studio_compare -j1
 
 build=$(cd "$build" && pwd) # absolute: the script changes folder below
 work=$(mktemp -d)
@@ -34,7 +37,10 @@ studio() {
 }
 studio --theme light --screenshot "$root/docs/studio-main.png"
 studio --theme dark --screenshot "$root/docs/studio-dark.png"
-RETORT_SCREENSHOT_DIR="$root/docs" "$build/tests/tst_studio" "rollBackFromTheContextMenu:confirmed" \
+RETORT_SCREENSHOT_DIR="$root/docs" "$build/tests/ui/tst_studio" "rollBackFromTheContextMenu:confirmed" \
     >"$work/test.log" 2>&1 || { cat "$work/test.log"; exit 1; }
+
+RETORT_SCREENSHOT_DIR="$root/docs" "$build/tests/ui/tst_studio_compare" screenshot \
+    >"$work/compare.log" 2>&1 || { cat "$work/compare.log"; exit 1; }
 
 ls -l "$root"/docs/studio-*.png

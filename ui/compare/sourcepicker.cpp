@@ -25,7 +25,7 @@ SourcePicker::SourcePicker(QWidget* parent)
     m_detail->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_kind);
+    layout->addWidget(m_kind, 0, Qt::AlignLeft);
     layout->addWidget(m_detail, 1);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         fillDetail();
