@@ -2,25 +2,16 @@
 // SideBySideDiff: rows of two texts paired for review panes, with fillers and word spans.
 #include "common/sidebysidediff.h"
 
+#include "testliterals.h"
+
 #include <QtTest>
 
 using namespace retort;
+using retort::testsupport::L;
+using retort::testsupport::S;
 using Kind = AlignedRow::Kind;
 
 namespace {
-
-// Literals for expected values (the build forbids QString from const char*).
-inline QString S(const char* text)
-{
-    return QString::fromUtf8(text);
-}
-inline QStringList L(std::initializer_list<const char*> texts)
-{
-    QStringList list;
-    for (const char* text : texts)
-        list << S(text);
-    return list;
-}
 
 // One letter per row: S same, C changed, R removed (filler on the right), A added.
 QString shape(const SideBySide& s)

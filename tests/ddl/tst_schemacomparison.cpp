@@ -5,27 +5,18 @@
 #include "ddl/schemacomparison.h"
 #include "schema/changeselection.h"
 
+#include "testliterals.h"
+
 #include <QtTest>
 
 using namespace retort;
+using retort::testsupport::L;
+using retort::testsupport::S;
 using namespace retort::ddltest;
 using Status = ComparedObject::Status;
 using Object = SchemaChange::Object;
 
 namespace {
-
-// Literals for expected values (the build forbids QString from const char*).
-inline QString S(const char* text)
-{
-    return QString::fromUtf8(text);
-}
-inline QStringList L(std::initializer_list<const char*> texts)
-{
-    QStringList list;
-    for (const char* text : texts)
-        list << S(text);
-    return list;
-}
 
 Schema load(const QString& sql)
 {
@@ -62,6 +53,16 @@ QStringList sortedKeys(const SchemaDiff& diff)
     QStringList keys = ChangeSelection::keys(diff);
     keys.sort();
     return keys;
+}
+
+// `retort -c CONFIG --url URL ARGS`.
+testsupport::ProcessOutput runRetort(const QString& config, const QString& url,
+                                     const QStringList& arguments)
+{
+    return testsupport::runProgram(QStringLiteral(RETORT_CLI),
+                                   QStringList{QStringLiteral("-c"), config,
+                                               QStringLiteral("--url"), url} +
+                                       arguments);
 }
 
 } // namespace
@@ -221,13 +222,12 @@ void TestSchemaComparison::cliOnlyWritesTheChosenChanges()
     project.setModel(kFrom);
     RETORT_SCHEMADIFF_VERIFY_RUNS(project.autogenerate(QStringLiteral("a1")));
     project.setModel(kTo);
-    const auto run = testsupport::runProgram(
-        QStringLiteral(RETORT_CLI),
-        {QStringLiteral("-c"), project.configPath(), QStringLiteral("--url"), url,
-         QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"),
-         QStringLiteral("posts only"), QStringLiteral("--rev-id"), QStringLiteral("b2"),
-         QStringLiteral("--only"), QStringLiteral("table:posts"), QStringLiteral("--only"),
-         QStringLiteral("column:users.active")});
+    const auto autogenerate = [&](const QStringList& arguments) {
+        return runRetort(project.configPath(), url,
+                         L({"revision", "--autogenerate", "--rev-id", "b2"}) + arguments);
+    };
+    const auto run = autogenerate(
+        L({"-m", "posts only", "--only", "table:posts", "--only", "column:users.active"}));
     QVERIFY2(run.ok(), qPrintable(run.description + run.err));
     QVERIFY2(run.out.startsWith(QLatin1String("Detected 2 change(s)")), qPrintable(run.out));
     const QString script = readText(project.folder() + QStringLiteral("/versions/b2_posts_only.sql"));
@@ -236,11 +236,7 @@ void TestSchemaComparison::cliOnlyWritesTheChosenChanges()
     QVERIFY2(!script.contains(QLatin1String("old_logs")), qPrintable(script));
     QVERIFY(!script.contains(QLatin1String("VARCHAR(200)")));
 
-    const auto bad = testsupport::runProgram(
-        QStringLiteral(RETORT_CLI),
-        {QStringLiteral("-c"), project.configPath(), QStringLiteral("--url"), url,
-         QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"),
-         QStringLiteral("x"), QStringLiteral("--only"), QStringLiteral("table:nope")});
+    const auto bad = autogenerate(L({"-m", "x", "--only", "table:nope"}));
     QVERIFY(!bad.ok());
     QVERIFY2(bad.err.contains(QLatin1String("no change named 'table:nope'")), qPrintable(bad.err));
 }

@@ -15,7 +15,9 @@
 #include "compare/sidebysideview.h"
 #include "compare/sourcepicker.h"
 #include "connection/connectionprofiles.h"
+#include "detail/revisiondetailpanel.h"
 #include "editor/scripteditor.h"
+#include "runlog/confirmrundialog.h"
 #include "childprocess.h"
 #include "guitesting.h"
 #include "history/historygraphview.h"
@@ -27,6 +29,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSettings>
@@ -37,26 +40,17 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
+#include "testliterals.h"
+
 #include <QtTest>
 
 using namespace retort;
+using retort::testsupport::L;
+using retort::testsupport::S;
 using namespace retort::ui;
 using retort::testsupport::copyTree;
 
 namespace {
-
-// Literals for expected values (the build forbids QString from const char*).
-inline QString S(const char* text)
-{
-    return QString::fromUtf8(text);
-}
-inline QStringList L(std::initializer_list<const char*> texts)
-{
-    QStringList list;
-    for (const char* text : texts)
-        list << S(text);
-    return list;
-}
 
 constexpr int kTimeoutMs = 60000; // a scratch database per side; the machine may be busy
 
@@ -169,6 +163,7 @@ private Q_SLOTS:
     void badModelShowsFileAndLine();
     void noDatabaseOrProjectGivesAMessage();
     void silentServerCanBeCancelledAndClosed();
+    void lintFindingsOnScriptViews();
     void screenshot();
 
 private:
@@ -542,6 +537,44 @@ void TestStudioCompare::silentServerCanBeCancelledAndClosed()
     window->close();
     delete window;
     QVERIFY(clock.elapsed() < 1000);
+}
+
+// Issue 16 item 4: the detail panel's Script tab and the run confirmation show lint findings
+// as margin symbols with the rule's text, as `retort lint` reports them.
+void TestStudioCompare::lintFindingsOnScriptViews()
+{
+    ReviewProject project;
+    MainWindow main;
+    main.setDatabaseUrl(project.url());
+    QSignalSpy linted(main.detailPanel(), &RevisionDetailPanel::scriptLinted);
+    QVERIFY(main.openProject(project.configPath()));
+    QCOMPARE(main.historyView()->selectedRevision(), testsupport::example::kOwners);
+    QTRY_VERIFY_WITH_TIMEOUT(!linted.isEmpty(), kTimeoutMs);
+    ScriptEditor* script = main.detailPanel()->scriptEditor();
+    QList<int> lines;
+    for (const ScriptEditor::Finding& finding : script->findings())
+        lines << finding.line;
+    // The same lines as `retort lint --downgrade <revision>` (RT301 at 17 and 23, then the
+    // downgrade's drops).
+    const auto cli = testsupport::runProgram(
+        QStringLiteral(RETORT_CLI), {QStringLiteral("-c"), project.configPath(), QStringLiteral("lint"),
+                                     QStringLiteral("--downgrade"), testsupport::example::kOwners});
+    QList<int> cliLines;
+    const QRegularExpression located(QStringLiteral("\\.sql:(\\d+): RT"));
+    for (auto match = located.globalMatch(cli.out); match.hasNext();)
+        cliLines << match.next().captured(1).toInt();
+    QVERIFY2(cliLines.size() > 2, qPrintable(cli.out + cli.err));
+    QCOMPARE(lines, cliLines);
+    QVERIFY2(script->findingsText(17).startsWith(QLatin1String("RT301 warning: CREATE INDEX on "
+                                                               "existing table \"documents\"")),
+             qPrintable(script->findingsText(17)));
+
+    ConfirmRunDialog dialog(QStringLiteral("Roll back?"),
+                            QStringLiteral("BEGIN;\nDROP TABLE outputs;\nCOMMIT;\n"),
+                            Dialect::Sqlite, QStringLiteral("alembic_version"), 1, true);
+    QCOMPARE(dialog.editor()->findings().size(), 1);
+    QCOMPARE(dialog.editor()->findings().first().line, 2);
+    QVERIFY(dialog.editor()->findingsText(2).startsWith(QLatin1String("RT101 ")));
 }
 
 void TestStudioCompare::screenshot()

@@ -120,34 +120,21 @@ void MigrationPane::generate(std::shared_ptr<const SchemaComparison> comparison,
                              const QSet<QString>& keys, const QString& toName)
 {
     m_comparison = comparison;
-    const quint64 generation = ++m_generation;
     m_summary->setText(tr("Generating the migration..."));
-    auto* watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        m_shown = generation;
-        show(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([comparison, keys, toName]() {
+    start([comparison, keys, toName]() {
         Result result;
         result.generated = true;
-        try {
-            const DdlGenerator ddl(comparison->dialect(), comparison->ddlOptions());
-            const GeneratedMigration migration = RevisionAutogenerator::generate(
-                ddl, comparison->from(), comparison->to(), keys, toName);
-            result.upgradeSql = migration.upgradeSql;
-            result.downgradeSql = migration.downgradeSql;
-            const Schema target =
-                ChangeSelection::apply(comparison->from(), comparison->to(), comparison->diff(), keys);
-            lintSections(*comparison, target, result.upgradeSql, result.downgradeSql,
-                         result.upgradeFindings, result.downgradeFindings);
-        } catch (const Error& error) {
-            result.error = error.message();
-        }
+        const DdlGenerator ddl(comparison->dialect(), comparison->ddlOptions());
+        const GeneratedMigration migration = RevisionAutogenerator::generate(
+            ddl, comparison->from(), comparison->to(), keys, toName);
+        result.upgradeSql = migration.upgradeSql;
+        result.downgradeSql = migration.downgradeSql;
+        const Schema target =
+            ChangeSelection::apply(comparison->from(), comparison->to(), comparison->diff(), keys);
+        lintSections(*comparison, target, result.upgradeSql, result.downgradeSql,
+                     result.upgradeFindings, result.downgradeFindings);
         return result;
-    }));
+    });
 }
 
 void MigrationPane::lintEdited()
@@ -155,27 +142,36 @@ void MigrationPane::lintEdited()
     if (!m_comparison)
         return;
     const std::shared_ptr<const SchemaComparison> comparison = m_comparison;
+    const QString upgrade = upgradeSql();
+    const QString downgrade = downgradeSql();
+    start([comparison, upgrade, downgrade]() {
+        Result result;
+        // The downgrade is judged on the full target: the edited upgrade's effect is unknown.
+        lintSections(*comparison, comparison->to(), upgrade, downgrade, result.upgradeFindings,
+                     result.downgradeFindings);
+        return result;
+    });
+}
+
+void MigrationPane::start(std::function<Result()> work)
+{
     const quint64 generation = ++m_generation;
     auto* watcher = new QFutureWatcher<Result>(this);
     connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
-            return;
+            return; // a newer one is under way
         m_shown = generation;
         show(watcher->result());
     });
-    const QString upgrade = upgradeSql();
-    const QString downgrade = downgradeSql();
-    watcher->setFuture(QtConcurrent::run([comparison, upgrade, downgrade]() {
-        Result result;
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)]() {
         try {
-            // The downgrade is judged on the full target: the edited upgrade's effect is unknown.
-            lintSections(*comparison, comparison->to(), upgrade, downgrade,
-                         result.upgradeFindings, result.downgradeFindings);
+            return work();
         } catch (const Error& error) {
+            Result result;
             result.error = error.message();
+            return result;
         }
-        return result;
     }));
 }
 

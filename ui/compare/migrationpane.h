@@ -6,6 +6,7 @@
 #include "lint/scriptlinter.h"
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -53,6 +54,8 @@ Q_SIGNALS:
 
 private:
     struct Result;
+    // Runs `work` on the pool; its result is shown unless a newer one started meanwhile.
+    void start(std::function<Result()> work);
     void show(const Result& result);
     void lintEdited();
     void showFindings(const QVector<LintFinding>& upgrade, const QVector<LintFinding>& downgrade);

@@ -76,11 +76,6 @@ QString referencedKey(const Table& table, const ForeignKey& key)
 
 } // namespace
 
-QString qualifiedName(const QString& schema, const QString& name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
-
 bool SchemaDependencies::mentions(const QString& sql, const QString& name)
 {
     for (qsizetype i = 0; i < sql.size(); ++i) {

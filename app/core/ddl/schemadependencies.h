@@ -37,11 +37,5 @@ public:
     static QSet<QString> dependentViews(const Schema& schema, const QSet<QString>& tables);
 };
 
-// "schema.name", or "name" without a schema: how the diff names whole objects.
-QString qualifiedName(const QString& schema, const QString& name);
-template <typename T> QString qualifiedName(const T& object)
-{
-    return qualifiedName(object.schema, object.name);
-}
 
 } // namespace retort

@@ -12,15 +12,10 @@ namespace {
 using Object = SchemaChange::Object;
 using Action = SchemaChange::Action;
 
-QString qualified(const QString& schema, const QString& name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
-
-template <typename T> int indexOf(const QVector<T>& items, const QString& qualifiedName)
+template <typename T> int indexOf(const QVector<T>& items, const QString& name)
 {
     for (int i = 0; i < items.size(); ++i) {
-        if (qualified(items.at(i).schema, items.at(i).name) == qualifiedName)
+        if (qualifiedName(items.at(i)) == name)
             return i;
     }
     return -1;
@@ -45,7 +40,7 @@ void takeFrom(QVector<T>& items, const QVector<T>& to, const QString& name, KeyO
 
 template <typename T> void takeWhole(QVector<T>& items, const QVector<T>& to, const QString& name)
 {
-    takeFrom(items, to, name, [](const T& item) { return qualified(item.schema, item.name); });
+    takeFrom(items, to, name, [](const T& item) { return qualifiedName(item); });
 }
 
 // A part of a table: `table` is the result's table, `target` the same table in `to`.

@@ -260,6 +260,11 @@ QByteArray Schema::toJsonText() const
     return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
 }
 
+QString qualifiedName(const QString& schema, const QString& name)
+{
+    return schema.isEmpty() ? name : schema + u'.' + name;
+}
+
 QString identityKindName(IdentityKind kind)
 {
     switch (kind) {

@@ -251,6 +251,13 @@ public:
     bool operator!=(const Schema& other) const { return !(*this == other); }
 };
 
+// "schema.name", or "name" without a schema: how the diff names whole objects.
+QString qualifiedName(const QString& schema, const QString& name);
+template <typename T> QString qualifiedName(const T& object)
+{
+    return qualifiedName(object.schema, object.name);
+}
+
 QString identityKindName(IdentityKind kind);   // "", "always", "by default"
 QString generatedKindName(GeneratedKind kind); // "", "stored", "virtual"
 
