@@ -160,6 +160,7 @@ private Q_SLOTS:
     void partialSelectionMatchesCliOnly();
     void lintFindingsInTheMarginAndTheList();
     void driftCheckFromTheStatusBanner();
+    void savedConnectionAsASide();
     void badModelShowsFileAndLine();
     void noDatabaseOrProjectGivesAMessage();
     void silentServerCanBeCancelledAndClosed();
@@ -436,6 +437,38 @@ void TestStudioCompare::driftCheckFromTheStatusBanner()
     const QModelIndex column = proxyIndexOf(window, QStringLiteral("column:users.hand_made"));
     QCOMPARE(column.siblingAtColumn(SchemaObjectModel::StatusColumn).data().toString(),
              SchemaObjectModel::statusText(ComparedObject::Status::OnlyInTo));
+}
+
+// Another saved connection as "to": its URL from the profiles, its password asked of the
+// keychain (none here: no session bus), then read like the database in use.
+void TestStudioCompare::savedConnectionAsASide()
+{
+    ReviewProject project;
+    QTemporaryDir other;
+    const QString otherUrl = QStringLiteral("sqlite:///") + other.filePath(QStringLiteral("staging.db"));
+    testsupport::runSync(testsupport::runRequest(project.configPath(), otherUrl, Direction::Upgrade,
+                                                 testsupport::example::kUsers));
+    ConnectionProfiles profiles;
+    profiles.save(QStringLiteral("staging"), otherUrl);
+    CompareWindow window(&profiles);
+    const Project opened = Project::open(project.configPath());
+    window.setProject(&opened, project.url());
+    window.show();
+    CompareSource from;
+    from.kind = CompareSource::Kind::Revision;
+    from.revision = testsupport::example::kUsers;
+    CompareSource to;
+    to.kind = CompareSource::Kind::Connection;
+    to.profile = QStringLiteral("staging");
+    window.toPicker()->setSource(to);
+    QCOMPARE(window.toPicker()->source().url, otherUrl);
+    window.fromPicker()->setSource(from);
+    QSignalSpy done(&window, &CompareWindow::comparisonFinished);
+    window.startCompare();
+    QVERIFY2(done.wait(kTimeoutMs), qPrintable(window.message()));
+    // The staging database is exactly what the scripts at that revision make.
+    QVERIFY2(window.comparison()->diff().isEmpty(), qPrintable(window.comparison()->diff().toText()));
+    QVERIFY(window.countsText().contains(QLatin1String("connection 'staging'")));
 }
 
 void TestStudioCompare::badModelShowsFileAndLine()
