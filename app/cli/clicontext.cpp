@@ -2,9 +2,6 @@
 #include "clicontext.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace retort::cli {
 
@@ -33,15 +30,20 @@ QString CliContext::databaseUrl()
     return url.isEmpty() ? config().databaseUrl() : url;
 }
 
+JsonWriter::Sink CliContext::jsonSink()
+{
+    out.flush(); // what was written through the text stream goes first
+    return [this](const QByteArray& chunk) {
+        if (QIODevice* device = out.device())
+            device->write(chunk);
+        else
+            out << QString::fromUtf8(chunk);
+    };
+}
+
 void CliContext::printJson(const QJsonValue& value)
 {
-    QJsonDocument document;
-    if (value.isArray())
-        document.setArray(value.toArray());
-    else
-        document.setObject(value.toObject());
-    out << document.toJson(QJsonDocument::Indented);
-    out.flush();
+    JsonWriter(jsonSink()).value(value);
 }
 
 } // namespace retort::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/jsonwriter.h"
 #include "project/project.h"
 
 #include <QCommandLineParser>
@@ -35,7 +36,10 @@ public:
     // password: hand it to the engine, never print it.
     QString databaseUrl();
     bool json() const { return parser.isSet(QStringLiteral("json")); }
+    // Writes `value` to `out` (indented), without a QJsonDocument.
     void printJson(const QJsonValue& value);
+    // Where a JsonWriter writes `out`'s bytes: large listings stream through it.
+    JsonWriter::Sink jsonSink();
     // The positional arguments of the command.
     QStringList arguments() const { return parser.positionalArguments(); }
 

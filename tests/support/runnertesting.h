@@ -37,4 +37,10 @@ QStringList queryStrings(const QString& url, const QString& sql);
 // The same through an open connection (a warning names the SQL when it fails).
 QStringList queryStrings(const QSqlDatabase& db, const QString& sql);
 
+// Everything a run could change, as text: the definition of every table, index, view and
+// trigger (SQLite: sqlite_master; PostgreSQL: the public schema's catalogs) and every row of
+// every table, the version table and retort_history included, in a stable order. Equal
+// snapshots: the run left the database exactly as it was.
+QString databaseSnapshot(const QSqlDatabase& db);
+
 } // namespace retort::testsupport

@@ -95,6 +95,11 @@ void loadNative(ProjectConfig& config)
         config.modelPath = absolutePath(dir, model);
     config.syncEachStep = parseBool(text("sync_each_step"),
                                     config.configPath + QStringLiteral(": sync_each_step"));
+    const QString perMigration = text("transaction_per_migration");
+    if (!perMigration.isEmpty()) {
+        config.transactionPerMigration =
+            parseBool(perMigration, config.configPath + QStringLiteral(": transaction_per_migration"));
+    }
 }
 
 // ---- alembic.ini ------------------------------------------------------------------------

@@ -26,6 +26,9 @@ struct ProjectConfig
     QString modelPath;               // absolute; empty when the config names none
     // sync_each_step = true: every step of a run waits for the disk (SyncPolicy::EveryStep).
     bool syncEachStep = false;
+    // transaction_per_migration = false: a run's steps all commit in one transaction, or none
+    // do (TransactionMode::WholeRun); true (the default): each migration commits on its own.
+    bool transactionPerMigration = true;
 
     // Reads a retort.ini or alembic.ini (decided by content: a [retort] or [alembic]
     // section). Throws Error(Config) naming the file and what is wrong.
