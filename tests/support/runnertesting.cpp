@@ -85,9 +85,8 @@ QString databaseSnapshot(const QSqlDatabase& db)
                          "SELECT conrelid::regclass || ' ' || conname || ' ' || "
                          "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
                          "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
-                         "schemaname = 'public' UNION ALL SELECT 'sequence ' || sequencename || "
-                         "' ' || coalesce(last_value, 0) FROM pg_sequences WHERE schemaname = "
-                         "'public' ORDER BY 1"));
+                         "schemaname = 'public' UNION ALL SELECT 'sequence ' || sequencename "
+                         "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"));
     const QStringList tables = queryStrings(
         db, sqlite ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                    : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "

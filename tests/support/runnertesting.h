@@ -40,7 +40,9 @@ QStringList queryStrings(const QSqlDatabase& db, const QString& sql);
 // Everything a run could change, as text: the definition of every table, index, view and
 // trigger (SQLite: sqlite_master; PostgreSQL: the public schema's catalogs) and every row of
 // every table, the version table and retort_history included, in a stable order. Equal
-// snapshots: the run left the database exactly as it was.
+// snapshots: the run left the database exactly as it was. Not compared: where a PostgreSQL
+// sequence stands (nextval() is never rolled back, by design: a rolled-back history row still
+// used up its id).
 QString databaseSnapshot(const QSqlDatabase& db);
 
 } // namespace retort::testsupport
