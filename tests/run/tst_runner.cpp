@@ -145,6 +145,7 @@ class TestRunner : public QObject
 private Q_SLOTS:
     void versionTableReadsWithoutCreating();
     void versionTableUpdateMustMatchOneRow();
+    void historyTimesAsQtWritesThem();
     void exampleProjectRoundTrip();
     void branchyRowsMatchPrediction();
     void failingStatementLeavesNothing();
@@ -202,6 +203,22 @@ void TestRunner::versionTableUpdateMustMatchOneRow()
              QStringList{QStringLiteral("CREATE TABLE \"alembic_version\" (version_num VARCHAR(32) NOT "
                                         "NULL, CONSTRAINT \"alembic_version_pkc\" PRIMARY KEY "
                                         "(version_num))")});
+}
+
+// The history's timestamps are Qt's ISO text with milliseconds in UTC, however they are written.
+void TestRunner::historyTimesAsQtWritesThem()
+{
+    const MigrationHistory history{VersionTable(Dialect::Sqlite)};
+    for (const QDateTime& time :
+         {QDateTime(QDate(2026, 12, 3), QTime(16, 39, 31, 7), Qt::UTC),
+          QDateTime(QDate(1999, 1, 1), QTime(0, 0), Qt::UTC),
+          QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, 5 * 3600),
+          QDateTime(QDate(10021, 5, 6), QTime(1, 2, 3, 45), Qt::UTC)}) {
+        HistoryRecord record;
+        record.startedAt = time;
+        QCOMPARE(history.insertStatement(record).values.at(3).toString(),
+                 time.toUTC().toString(Qt::ISODateWithMs));
+    }
 }
 
 void TestRunner::exampleProjectRoundTrip()
