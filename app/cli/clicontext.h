@@ -20,6 +20,9 @@ public:
         : parser(parser), out(out), err(err)
     {
     }
+    ~CliContext();
+    CliContext(const CliContext&) = delete;
+    CliContext& operator=(const CliContext&) = delete;
 
     QCommandLineParser& parser;
     QTextStream& out;

@@ -23,12 +23,12 @@ namespace retort {
 
 namespace {
 
-bool isScriptName(const QString& name, ScriptFormat format)
+// `name` as the file system gives it (the tests are on ASCII, so bytes do).
+bool isScriptName(const QByteArray& name, ScriptFormat format)
 {
     if (format == ScriptFormat::Native)
-        return name.endsWith(QLatin1String(".sql")) && !name.startsWith(u'.');
-    return name.endsWith(QLatin1String(".py")) && !name.startsWith(QLatin1String(".#")) &&
-           !name.startsWith(QLatin1String("__init__"));
+        return name.endsWith(".sql") && !name.startsWith('.');
+    return name.endsWith(".py") && !name.startsWith(".#") && !name.startsWith("__init__");
 }
 
 // Lists a folder with readdir(): one getdents call per batch of names, no stat per file
@@ -39,9 +39,8 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
     DIR* dir = ::opendir(nativeFolder.constData());
     if (!dir)
         return;
-    QStringList files, folders;
+    QList<QByteArray> files, folders;
     while (const dirent* entry = ::readdir(dir)) {
-        const QString name = QFile::decodeName(entry->d_name);
         unsigned char type = entry->d_type;
         if (type == DT_UNKNOWN || type == DT_LNK) {
             struct stat info{};
@@ -50,22 +49,28 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
                 continue;
             type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
         }
+        const QByteArray name(entry->d_name);
         if (type == DT_REG && isScriptName(name, format))
             files << name;
-        else if (type == DT_DIR && name != QLatin1String(".") && name != QLatin1String("..") &&
-                 name != QLatin1String("__pycache__"))
+        else if (type == DT_DIR && name != "." && name != ".." && name != "__pycache__")
             folders << name;
     }
     ::closedir(dir);
-    std::sort(files.begin(), files.end()); // code point order, as Python's sorted()
+    // Sorted as bytes: UTF-8's byte order is code point order, as Python's sorted() (UTF-16
+    // code units, as QString compares, differ above U+FFFF), and comparing bytes is several
+    // times cheaper (sorting 10,000 QStrings was 14% of `retort heads`).
+    const auto byBytes = [](const QByteArray& a, const QByteArray& b) {
+        return std::strcmp(a.constData(), b.constData()) < 0; // names hold no NUL
+    };
+    std::sort(files.begin(), files.end(), byBytes);
     const QString prefix = folder + u'/';
-    for (const QString& name : std::as_const(files))
-        out << prefix + name;
+    for (const QByteArray& name : std::as_const(files))
+        out << prefix + QFile::decodeName(name);
     if (!recursive)
         return;
-    std::sort(folders.begin(), folders.end());
-    for (const QString& name : std::as_const(folders))
-        listFolder(prefix + name, format, recursive, out);
+    std::sort(folders.begin(), folders.end(), byBytes);
+    for (const QByteArray& name : std::as_const(folders))
+        listFolder(prefix + QFile::decodeName(name), format, recursive, out);
 }
 
 } // namespace
