@@ -89,7 +89,8 @@ enum class Floor {
 };
 
 // Wall and CPU time of one timed part (CPU: this process, all threads; what is not CPU here
-// is the database server's time, the disk, and waiting for either).
+// is the database server's time, the disk, and waiting for either). Both Retort's runs and
+// the bare loops are timed from before their connection opens.
 struct Timing
 {
     double wallMs = 0;
@@ -116,89 +117,105 @@ private:
     double m_cpu;
 };
 
-// The upgrade's and the downgrade's statements without Retort, on a plain connection: each
-// step in a transaction of its own (as one migration per transaction does) or all in one
-// (`wholeRun`). What the steps cost by themselves: {CREATE TABLEs, DROP TABLEs}.
-QPair<Timing, Timing> rawStatements(const QString& url, int steps, const RawSettings& settings,
-                                    Floor floor, bool wholeRun)
+// One bare run: connects (as a Retort run must), sets the session up, runs `statement` for
+// each step in a transaction of its own (as one migration per transaction does) or all in one
+// (`wholeRun`), with the version and history rows for Floor::Bookkeeping, then the
+// end-of-run statements. Timed from before the connection to the end. `version`: the version
+// row's value, carried from one run to the next.
+Timing bareRun(const QString& url, int steps, const RawSettings& settings, Floor floor,
+               bool wholeRun, const QString& statement, const QString& direction, int& version)
 {
+    const Stopwatch watch;
     DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("bench-raw"));
     QSqlQuery query(connection.db());
-    const VersionTable versions(connection.dialect(), QStringLiteral("bench_raw_version"));
-    const MigrationHistory history(versions);
+    for (const QString& before : settings.before)
+        query.exec(before);
+    const MigrationHistory history(VersionTable(connection.dialect(), QStringLiteral("bench_raw_version")));
     QSqlQuery updateVersion(connection.db()), insertHistory(connection.db());
     if (floor == Floor::Bookkeeping) {
-        query.exec(QStringLiteral("DROP TABLE IF EXISTS bench_raw_version"));
-        query.exec(QStringLiteral("DROP TABLE IF EXISTS retort_history"));
-        execute(connection.db(), versions.createStatement());
-        execute(connection.db(), history.createStatement());
-        query.exec(QStringLiteral("INSERT INTO bench_raw_version VALUES ('0')"));
         updateVersion.prepare(QStringLiteral("UPDATE bench_raw_version SET version_num = ? "
                                              "WHERE version_num = ?"));
         insertHistory.prepare(history.insertStatement(HistoryRecord()).boundSql());
     }
     const QString script(230, u'x'); // about a generated script's size
-    int version = 0;
-    // Each loop is one run: the session settings before it, the end-of-run statements timed.
-    const auto loop = [&](const QString& statement, const QString& direction) {
-        for (const QString& before : settings.before)
-            query.exec(before);
-        const Stopwatch watch;
-        if (wholeRun)
+    if (wholeRun)
+        connection.db().transaction();
+    for (int i = 0; i < steps; ++i) {
+        if (!wholeRun)
             connection.db().transaction();
-        for (int i = 0; i < steps; ++i) {
-            if (!wholeRun)
-                connection.db().transaction();
-            if (!query.exec(statement.arg(i))) {
-                const QString error = query.lastError().text();
-                connection.db().rollback();
-                std::printf("(bare loop failed at step %d: %s)\n", i + 1, qPrintable(error));
-                Timing failed = watch.stop();
-                failed.failed = true;
-                return failed;
-            }
-            if (floor == Floor::Bookkeeping) {
-                updateVersion.addBindValue(QString::number(version + 1));
-                updateVersion.addBindValue(QString::number(version));
-                ++version;
-                if (!updateVersion.exec() || updateVersion.numRowsAffected() != 1)
-                    throw Error(ErrorKind::Database, updateVersion.lastError().text());
-                const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-                for (const QVariant& value :
-                     QVariantList{QString::number(version), direction, QString(64, u'a'), now, now,
-                                  qint64(0), QStringLiteral("bench@host"), QStringLiteral("succeeded"),
-                                  QVariant(), QVariant(), QVariant(), script}) {
-                    insertHistory.addBindValue(value);
-                }
-                if (!insertHistory.exec())
-                    throw Error(ErrorKind::Database, insertHistory.lastError().text());
-            }
-            if (!wholeRun)
-                connection.db().commit();
+        if (!query.exec(statement.arg(i))) {
+            const QString error = query.lastError().text();
+            connection.db().rollback();
+            std::printf("(bare loop failed at step %d: %s)\n", i + 1, qPrintable(error.left(200)));
+            Timing failed = watch.stop();
+            failed.failed = true;
+            return failed;
         }
-        if (wholeRun)
+        if (floor == Floor::Bookkeeping) {
+            updateVersion.addBindValue(QString::number(version + 1));
+            updateVersion.addBindValue(QString::number(version));
+            ++version;
+            if (!updateVersion.exec() || updateVersion.numRowsAffected() != 1)
+                throw Error(ErrorKind::Database, updateVersion.lastError().text());
+            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+            for (const QVariant& value :
+                 QVariantList{QString::number(version), direction, QString(64, u'a'), now, now,
+                              qint64(0), QStringLiteral("bench@host"), QStringLiteral("succeeded"),
+                              QVariant(), QVariant(), QVariant(), script}) {
+                insertHistory.addBindValue(value);
+            }
+            if (!insertHistory.exec())
+                throw Error(ErrorKind::Database, insertHistory.lastError().text());
+        }
+        if (!wholeRun)
             connection.db().commit();
-        for (const QString& statement : settings.atEnd)
-            query.exec(statement);
-        return watch.stop();
-    };
-    const Timing create = loop(QStringLiteral("CREATE TABLE bench_raw_%1 (id INTEGER)"), QStringLiteral("upgrade"));
-    const Timing drop = create.failed ? Timing{0, 0, true}
-                                      : loop(QStringLiteral("DROP TABLE bench_raw_%1"), QStringLiteral("downgrade"));
-    updateVersion.finish();
-    insertHistory.finish();
-    if (floor == Floor::Bookkeeping) {
-        query.exec(QStringLiteral("DROP TABLE bench_raw_version"));
-        query.exec(QStringLiteral("DROP TABLE retort_history"));
     }
+    if (wholeRun)
+        connection.db().commit();
+    for (const QString& end : settings.atEnd)
+        query.exec(end);
+    return watch.stop();
+}
+
+// The upgrade's and the downgrade's statements without Retort (see bareRun): what the steps
+// cost by themselves. {CREATE TABLEs, DROP TABLEs}.
+QPair<Timing, Timing> rawStatements(const QString& url, int steps, const RawSettings& settings,
+                                    Floor floor, bool wholeRun)
+{
+    const auto onTheSide = [&url](const QStringList& statements) {
+        DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("bench-raw-setup"));
+        for (const QString& statement : statements)
+            QSqlQuery(connection.db()).exec(statement);
+    };
+    const VersionTable versions(url.startsWith(QLatin1String("sqlite")) ? Dialect::Sqlite : Dialect::PostgreSql,
+                                QStringLiteral("bench_raw_version"));
+    if (floor == Floor::Bookkeeping) {
+        onTheSide({QStringLiteral("DROP TABLE IF EXISTS bench_raw_version"),
+                   QStringLiteral("DROP TABLE IF EXISTS retort_history"),
+                   versions.createStatement().boundSql(),
+                   MigrationHistory(versions).createStatement().boundSql(),
+                   QStringLiteral("INSERT INTO bench_raw_version VALUES ('0')")});
+    }
+    int version = 0;
+    const Timing create = bareRun(url, steps, settings, floor, wholeRun,
+                                  QStringLiteral("CREATE TABLE bench_raw_%1 (id INTEGER)"),
+                                  QStringLiteral("upgrade"), version);
+    const Timing drop = create.failed ? Timing{0, 0, true}
+                                      : bareRun(url, steps, settings, floor, wholeRun,
+                                                QStringLiteral("DROP TABLE bench_raw_%1"),
+                                                QStringLiteral("downgrade"), version);
+    QStringList cleanup;
+    if (floor == Floor::Bookkeeping)
+        cleanup << QStringLiteral("DROP TABLE bench_raw_version") << QStringLiteral("DROP TABLE retort_history");
+    onTheSide(cleanup);
     if (drop.failed) {
         // In batches: PostgreSQL's lock table holds a few thousand relations per transaction.
         constexpr int kDropsPerTransaction = 500;
         for (int first = 0; first < steps; first += kDropsPerTransaction) {
-            connection.db().transaction();
+            QStringList drops{QStringLiteral("BEGIN")};
             for (int i = first; i < std::min(steps, first + kDropsPerTransaction); ++i)
-                query.exec(QStringLiteral("DROP TABLE IF EXISTS bench_raw_%1").arg(i));
-            connection.db().commit();
+                drops << QStringLiteral("DROP TABLE IF EXISTS bench_raw_%1").arg(i);
+            onTheSide(drops << QStringLiteral("COMMIT"));
         }
     }
     return {create, drop};

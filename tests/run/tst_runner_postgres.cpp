@@ -125,16 +125,7 @@ void TestRunnerPostgres::cleanup()
 
 QString TestRunnerPostgres::schema()
 {
-    return testsupport::queryStrings(m_peek->db(),
-                   QStringLiteral(
-                       "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
-                       "is_nullable || ' ' || coalesce(column_default, '') FROM "
-                       "information_schema.columns WHERE table_schema = 'public' UNION ALL "
-                       "SELECT conrelid::regclass || ' ' || conname || ' ' || "
-                       "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
-                       "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
-                       "schemaname = 'public' ORDER BY 1"))
-        .join(u'\n');
+    return testsupport::schemaLines(m_peek->db()).join(u'\n');
 }
 
 QStringList TestRunnerPostgres::heads()

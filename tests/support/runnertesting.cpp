@@ -72,21 +72,28 @@ QStringList queryStrings(const QSqlDatabase& db, const QString& sql)
     return result;
 }
 
+QStringList schemaLines(const QSqlDatabase& db)
+{
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        return queryStrings(db, QStringLiteral("SELECT type || ' ' || name || ': ' || coalesce(sql, '') "
+                                               "FROM sqlite_master ORDER BY type, name"));
+    }
+    return queryStrings(
+        db, QStringLiteral(
+                "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
+                "is_nullable || ' ' || coalesce(column_default, '') FROM "
+                "information_schema.columns WHERE table_schema = 'public' UNION ALL "
+                "SELECT conrelid::regclass || ' ' || conname || ' ' || "
+                "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
+                "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
+                "schemaname = 'public' UNION ALL SELECT 'sequence ' || sequencename "
+                "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"));
+}
+
 QString databaseSnapshot(const QSqlDatabase& db)
 {
     const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
-    QStringList out = queryStrings(
-        db, sqlite ? QStringLiteral("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM "
-                                    "sqlite_master ORDER BY type, name")
-                   : QStringLiteral(
-                         "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
-                         "is_nullable || ' ' || coalesce(column_default, '') FROM "
-                         "information_schema.columns WHERE table_schema = 'public' UNION ALL "
-                         "SELECT conrelid::regclass || ' ' || conname || ' ' || "
-                         "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
-                         "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
-                         "schemaname = 'public' UNION ALL SELECT 'sequence ' || sequencename "
-                         "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"));
+    QStringList out = schemaLines(db);
     const QStringList tables = queryStrings(
         db, sqlite ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                    : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
