@@ -2,6 +2,7 @@
 #include "scripts/nativescript.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 
 #include <array>
 
@@ -322,7 +323,7 @@ void renderField(QString& out, Field field, const QString& value)
 {
     out += QStringLiteral("-- ") + fieldNames[field] + u':';
     if (!value.isEmpty())
-        out += u' ' + value;
+        out += u' ' + singleLine(value); // a '\r' would end the comment on PostgreSQL
     out += u'\n';
 }
 
