@@ -307,9 +307,9 @@ void HeaderReader::checkId(QStringView id, Field field) const
 {
     if (!isValidRevisionId(id.toString()))
         fail(m_path, m_lines.lineNumber(),
-             QStringLiteral("invalid revision id '") + id + QStringLiteral("' in ") +
-                 fieldNames[field] +
-                 QStringLiteral(" (ids are not empty and contain no white space or @-+:,)"));
+             QStringLiteral("invalid revision id '") + singleLine(id.toString()) +
+                 QStringLiteral("' in ") + fieldNames[field] + QStringLiteral(" (") +
+                 revisionIdRules() + u')');
 }
 
 // The first line of a message: the header holds one line per field.
