@@ -731,6 +731,13 @@ bool DatabaseUrl::isSqliteMemory() const
     return m_dialect == Dialect::Sqlite && m_databaseName == kMemory;
 }
 
+DatabaseUrl DatabaseUrl::withPassword(const QString& password) const
+{
+    DatabaseUrl url = *this;
+    url.m_password = password;
+    return url;
+}
+
 QString DatabaseUrl::masked() const
 {
     return urlText(m_scheme, *this, true);
