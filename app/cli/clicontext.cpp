@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
+#include "common/error.h"
+#include "common/singleline.h"
+#include "database/databaseurl.h"
+#include "passwordprompt.h"
+
 #include <QDir>
 
 namespace retort::cli {
@@ -37,8 +42,32 @@ const Project& CliContext::project(int coresInUse)
 
 QString CliContext::databaseUrl()
 {
-    const QString url = parser.value(QStringLiteral("url"));
-    return url.isEmpty() ? config().databaseUrl() : url;
+    if (m_databaseUrl)
+        return *m_databaseUrl;
+    QString url = parser.value(QStringLiteral("url"));
+    if (parser.isSet(QStringLiteral("url-env"))) {
+        const QString name = parser.value(QStringLiteral("url-env"));
+        if (!url.isEmpty())
+            throw Error(ErrorKind::Usage, QStringLiteral("give --url or --url-env, not both"));
+        url = qEnvironmentVariable(name.toLocal8Bit().constData()).trimmed();
+        if (url.isEmpty())
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("--url-env: the environment variable %1 is not set or "
+                                       "empty")
+                            .arg(singleLine(name)));
+    }
+    if (url.isEmpty())
+        url = config().databaseUrl();
+    if (parser.isSet(QStringLiteral("password-prompt"))) {
+        const DatabaseUrl parsed = DatabaseUrl::parse(url);
+        const QString who = parsed.userName().isEmpty()
+                                ? parsed.withPassword({}).masked()
+                                : parsed.userName() + u'@' + parsed.host();
+        url = parsed.withPassword(promptPassword(QStringLiteral("Password for %1: ").arg(who)))
+                  .toString();
+    }
+    m_databaseUrl = url;
+    return url;
 }
 
 JsonWriter::Sink CliContext::jsonSink()

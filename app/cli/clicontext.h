@@ -35,8 +35,9 @@ public:
     QString configPath() const;
     // That config file, read (on first use) without reading scripts.
     const ProjectConfig& config();
-    // The database URL: --url, else the project's (with ${VAR} expanded). Full, with the
-    // password: hand it to the engine, never print it.
+    // The database URL: --url, --url-env's variable, else the project's (with ${VAR}
+    // expanded); with the password asked for on the terminal for --password-prompt (once).
+    // Full, with the password: hand it to the engine, never print it.
     QString databaseUrl();
     bool json() const { return parser.isSet(QStringLiteral("json")); }
     // Writes `value` to `out` (indented), without a QJsonDocument.
@@ -49,6 +50,7 @@ public:
 private:
     std::optional<ProjectConfig> m_config;
     std::optional<Project> m_project;
+    std::optional<QString> m_databaseUrl;
 };
 
 } // namespace retort::cli

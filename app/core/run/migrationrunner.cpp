@@ -3,6 +3,7 @@
 
 #include "database/databaseconnection.h"
 #include "common/error.h"
+#include "common/singleline.h"
 #include "run/migrationhistory.h"
 #include "run/migrationlock.h"
 #include "scripts/nativescript.h"
@@ -346,8 +347,9 @@ void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QStri
     started.location = meta.path;
     emitEvent(started);
     const QString begin = scriptLine(MigrationLock::beginStatement(m_url.dialect()));
+    // The id and the file name come from the script folder: one comment line whatever they hold.
     sql += QStringLiteral("\n-- Running %1 %2 (%3)\n")
-               .arg(directionName(step.direction), meta.id, meta.path);
+               .arg(directionName(step.direction), singleLine(meta.id), singleLine(meta.path));
     if (meta.transactional && !m_wholeRun)
         sql += begin;
     for (const SqlStatement& statement : statements) {

@@ -31,11 +31,53 @@ bool isScriptName(const QByteArray& name, ScriptFormat format)
     return name.endsWith(".py") && !name.startsWith(".#") && !name.startsWith("__init__");
 }
 
+// A folder as the file system knows it: links to it share its device and inode.
+struct FolderId
+{
+    dev_t device;
+    ino_t inode;
+    bool operator==(const FolderId& other) const
+    {
+        return device == other.device && inode == other.inode;
+    }
+};
+
+size_t qHash(const FolderId& id, size_t seed = 0)
+{
+    return qHashMulti(seed, quint64(id.device), quint64(id.inode));
+}
+
+// The folders a listing has entered: those on the current path (a loop when met again) and
+// all so far (a folder reached twice through links is listed once).
+struct FolderWalk
+{
+    QString configPath;
+    QVector<QPair<FolderId, QString>> path;
+    QSet<FolderId> seen;
+};
+
 // Lists a folder with readdir(): one getdents call per batch of names, no stat per file
 // unless the file system does not report entry types. Listing 10,000 scripts matters.
-void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStringList& out)
+void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStringList& out,
+                FolderWalk& walk)
 {
     const QByteArray nativeFolder = QFile::encodeName(folder);
+    struct stat self{};
+    if (::stat(nativeFolder.constData(), &self) != 0)
+        return;
+    const FolderId id{self.st_dev, self.st_ino};
+    for (const auto& [ancestor, name] : std::as_const(walk.path)) {
+        if (ancestor == id) {
+            throw Error(ErrorKind::Config,
+                        QStringLiteral("%1: recursive_version_locations: %2 leads back to %3 "
+                                       "(a symbolic link loop); remove the link or turn "
+                                       "recursion off")
+                            .arg(walk.configPath, folder, name));
+        }
+    }
+    if (walk.seen.contains(id))
+        return;
+    walk.seen.insert(id);
     DIR* dir = ::opendir(nativeFolder.constData());
     if (!dir)
         return;
@@ -69,8 +111,10 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
     if (!recursive)
         return;
     std::sort(folders.begin(), folders.end(), byBytes);
+    walk.path.append({id, folder});
     for (const QByteArray& name : std::as_const(folders))
-        listFolder(prefix + QFile::decodeName(name), format, recursive, out);
+        listFolder(prefix + QFile::decodeName(name), format, recursive, out, walk);
+    walk.path.removeLast();
 }
 
 } // namespace
@@ -78,12 +122,13 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
 QStringList ScriptDirectory::scriptFiles(const ScriptLocations& locations)
 {
     QStringList files;
+    FolderWalk walk{locations.configPath, {}, {}};
     for (const QString& location : locations.versionLocations) {
         if (!QFileInfo(location).isDir()) {
             throw Error(ErrorKind::Config, QStringLiteral("%1: version location %2 is not a folder")
                                                .arg(locations.configPath, location));
         }
-        listFolder(location, locations.format, locations.recursive, files);
+        listFolder(location, locations.format, locations.recursive, files, walk);
     }
     if (locations.versionLocations.size() < 2 && !locations.recursive)
         return files; // nothing can be reached twice
