@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "connection/connectiondialog.h"
 #include "connection/connectionprofiles.h"
+#include "connection/projecturlapproval.h"
 #include "project/project.h"
 
 namespace retort::ui {
@@ -26,11 +27,20 @@ QString ActiveConnection::url(const Project* project) const
 {
     if (!m_chosenUrl.isEmpty() || !project)
         return m_chosenUrl;
+    const ProjectConfig& config = project->config();
+    if (ProjectUrlApproval::needsAsking(config) && ProjectUrlApproval::answer(config) != true)
+        return {}; // not (yet) allowed: see confirmProjectUrl()
     try {
-        return project->config().databaseUrl();
+        return config.databaseUrl();
     } catch (const Error&) {
         return {};
     }
+}
+
+void ActiveConnection::confirmProjectUrl(QWidget* parent, const Project& project)
+{
+    if (m_chosenUrl.isEmpty() && ProjectUrlApproval::ask(parent, project.config()))
+        Q_EMIT changed();
 }
 
 void ActiveConnection::setUrl(const QString& url)

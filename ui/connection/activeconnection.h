@@ -16,8 +16,8 @@ class ConnectionProfiles;
 
 // The database the window works on: one chosen in the connection dialog or given on the
 // command line, else the one remembered for the project (its password read from the
-// keychain), else the project's own URL. A connection chosen for one project does not carry
-// over to another.
+// keychain), else the project's own URL once the user allowed it. A connection chosen for
+// one project does not carry over to another.
 class ActiveConnection : public QObject
 {
     Q_OBJECT
@@ -25,9 +25,13 @@ class ActiveConnection : public QObject
 public:
     explicit ActiveConnection(ConnectionProfiles* profiles, QObject* parent = nullptr);
 
-    // The URL to use with `project` (may be null); "" when there is none, or when the
-    // project's URL names an unset variable.
+    // The URL to use with `project` (may be null); "" when there is none, when the
+    // project's URL names an unset variable, or when it names a server the user has not
+    // allowed (ProjectUrlApproval).
     QString url(const Project* project) const;
+    // For a project just opened without a chosen connection: asks, the first time, whether
+    // Studio may connect to the server its URL names (ProjectUrlApproval).
+    void confirmProjectUrl(QWidget* parent, const Project& project);
     // A URL chosen outside the dialog (the command line); "" goes back to the project's.
     void setUrl(const QString& url);
     // For the project `configPath` being opened: forgets a connection chosen for another

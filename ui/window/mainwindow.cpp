@@ -246,6 +246,7 @@ bool MainWindow::openProject(const QString& path)
         QMessageBox::warning(this, tr("Cannot open the project"), error.message());
         return false;
     }
+    m_connection->confirmProjectUrl(this, *m_project); // a project names where secrets go
     const ProjectConfig& config = m_project->config();
     setWindowTitle(tr("%1 - Retort Studio").arg(QDir(config.projectDir).dirName()));
     m_projectLabel->setText(QDir::toNativeSeparators(config.configPath));
