@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clicontext.h"
 
+#include "common/error.h"
+#include "database/databaseurl.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,8 +32,17 @@ const Project& CliContext::project(int coresInUse)
 
 QString CliContext::databaseUrl()
 {
-    const QString url = parser.value(QStringLiteral("url"));
-    return url.isEmpty() ? config().databaseUrl() : url;
+    QString url = parser.value(QStringLiteral("url"));
+    if (url.isEmpty())
+        url = config().databaseUrl();
+    const QString timeout = parser.value(QStringLiteral("connect-timeout"));
+    if (timeout.isEmpty())
+        return url;
+    bool ok = false;
+    const int seconds = timeout.toInt(&ok);
+    if (!ok || seconds < 1)
+        throw Error(ErrorKind::Usage, QStringLiteral("--connect-timeout takes a number of seconds (1 or more)"));
+    return DatabaseUrl::parse(url).withConnectTimeout(seconds).toString();
 }
 
 void CliContext::printJson(const QJsonValue& value)

@@ -73,7 +73,8 @@ int current(CliContext& context)
         if (verbose)
             context.out << "Database: " << status.maskedUrl << '\n';
         if (!status.databaseExists)
-            context.err << "The database file does not exist yet: it is at base.\n";
+            context.err << "No such database file: " << status.maskedUrl
+                        << " (it counts as base; an upgrade creates it).\n";
         else if (status.current.isEmpty())
             context.err << "The database is at base: no revision applied.\n";
         for (const QString& id : status.shown) {

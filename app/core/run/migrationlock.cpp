@@ -84,6 +84,8 @@ LockHolder holderOf(const AdvisorySession& session)
     if (match.hasMatch()) {
         holder.who = match.captured(1);
         holder.pid = match.captured(2).toLongLong();
+        holder.orphaned = holder.who.section(u'@', -1) == QSysInfo::machineHostName() &&
+                          !processAlive(holder.pid);
     } else {
         holder.who = session.application.isEmpty()
                          ? QStringLiteral("a session without application_name")
@@ -174,8 +176,20 @@ QString LockHolder::describe() const
         about << QStringLiteral("server pid %1").arg(serverPid);
     if (!details.isEmpty())
         about << details;
-    return about.isEmpty() ? who
-                           : QStringLiteral("%1 (%2)").arg(who, about.join(QStringLiteral(", ")));
+    QString text =
+        about.isEmpty() ? who : QStringLiteral("%1 (%2)").arg(who, about.join(QStringLiteral(", ")));
+    if (orphaned)
+        text += QStringLiteral("; ") + orphanedNote(pid);
+    return text;
+}
+
+QString LockHolder::orphanedNote(qint64 pid)
+{
+    return QCoreApplication::translate(
+               "MigrationLock",
+               "its process %1 no longer exists on this host: the session is orphaned and keeps "
+               "the lock until its statement ends")
+        .arg(pid);
 }
 
 LockHolder MigrationLock::currentHolder(DatabaseConnection& connection, const VersionTable& table)
@@ -304,6 +318,9 @@ QString MigrationLock::postgresHolder()
     who += QStringLiteral(", server pid %1)").arg(session->serverPid);
     if (session->sessionStart.isValid())
         who += QStringLiteral(" since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
+    const LockHolder holder = holderOf(*session);
+    if (holder.orphaned)
+        who += QStringLiteral("; ") + LockHolder::orphanedNote(holder.pid);
     return who;
 }
 

@@ -13,9 +13,11 @@
 #include "graph/versionchange.h"
 #include "run/versiontable.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -199,7 +201,7 @@ LoadedScript RunSession::loadScript(int revision) const
                         .arg(meta.path));
     }
     const QByteArray bytes = ScriptDirectory::readBytes(meta.path);
-    const QString text = QString::fromUtf8(bytes);
+    const QString text = ScriptDirectory::decode(bytes, meta.path);
     return LoadedScript{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
         text, NativeScript::parse(text, meta.path)};
@@ -310,6 +312,7 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
 {
     RunResult result;
     result.headsBefore = heads;
+    m_heads = heads; // what relative targets (+1, -2) count from
     QString& sql = result.sql;
     sql = QStringLiteral("-- Retort %1 SQL for %2\n")
               .arg(m_request.offline ? QStringLiteral("offline") : QStringLiteral("dry-run"),
@@ -365,6 +368,16 @@ QStringList RunSession::setUp(MigrationLock& lock)
     QSqlDatabase& db = m_connection->db();
     lock.beginTransaction();
     try {
+        // A run refused for what the database holds (a revision no script knows, a target
+        // that does not resolve from there) changes nothing: planned before the tables are
+        // made.
+        m_heads = m_table.readHeads(db);
+        if (m_request.mode == RunRequest::Mode::Stamp) {
+            stampTargets();
+        } else {
+            resolveTarget();
+            m_plan = planFrom(m_heads);
+        }
         // Reported once the plan is out, so that consumers always see the plan first.
         m_createdVersionTable = m_table.ensureExists(db);
         m_history.ensureExists(db);
@@ -555,6 +568,22 @@ void RunSession::runStamp(MigrationLock& lock)
 
 RunResult RunSession::runOnline()
 {
+    if (isMissingSqliteFile(m_url)) {
+        if (m_request.dryRun) // planned from an empty database; opening would create the file
+            return render({}, true);
+        // Refused targets are refused before the file exists.
+        if (m_request.mode == RunRequest::Mode::Stamp) {
+            stampTargets();
+        } else {
+            resolveTarget();
+            planFrom({});
+        }
+        RunEvent event;
+        event.type = RunEvent::Type::Notice;
+        event.text = QCoreApplication::translate("MigrationRunner", "creating the database file %1")
+                         .arg(QFileInfo(m_url.databaseName()).absoluteFilePath());
+        emitEvent(event);
+    }
     DatabaseConnection connection(m_url, QStringLiteral("runner"));
     m_connection = &connection;
     connection.setNoticeHandler([this](const QString& text) {
@@ -588,12 +617,15 @@ RunResult RunSession::runOnline()
     };
     const bool syncEachStep =
         m_request.sync == SyncPolicy::EveryStep || m_project.config().syncEachStep;
-    RunSettings settings(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
-                         notice);
+    std::optional<RunSettings> settings; // ends after the lock is released, as declared first
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        notice);
     lock.acquire();
     m_heads = setUp(lock);
+    // Only once the run is known to go ahead: a refused run leaves the database as it was,
+    // journal mode included.
+    settings.emplace(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
+                     notice);
     RunResult result;
     result.headsBefore = m_heads;
     if (m_request.mode == RunRequest::Mode::Stamp) {
@@ -602,9 +634,7 @@ RunResult RunSession::runOnline()
         result.headsAfter = m_heads;
         return result;
     }
-    resolveTarget();
-    m_plan = planFrom(m_heads);
-    prefetchScripts();
+    prefetchScripts(); // m_plan, made by setUp()
     result.plan = m_plan;
     m_stepCount = int(m_plan.size());
     emitPlan();
@@ -663,10 +693,15 @@ RunResult RunSession::run()
     RunEvent finished;
     finished.type = RunEvent::Type::Finished;
     finished.elapsedMs = timer.elapsed();
-    finished.text = QStringLiteral("%1 step(s); now at %2")
-                        .arg(result.stepsRun)
-                        .arg(result.headsAfter.isEmpty() ? QStringLiteral("base")
-                                                         : result.headsAfter.join(u','));
+    const QString after =
+        result.headsAfter.isEmpty() ? QStringLiteral("base") : result.headsAfter.join(u',');
+    finished.text = m_request.offline || m_request.dryRun
+                        ? QCoreApplication::translate("MigrationRunner", "%n step(s); would be at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after)
+                        : QCoreApplication::translate("MigrationRunner", "%n step(s); now at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after);
     emitEvent(finished);
     return result;
 }

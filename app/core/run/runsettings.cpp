@@ -152,6 +152,13 @@ void RunSettings::finishSqlite()
 
 void RunSettings::applyPostgres()
 {
+    // A runner killed during a long statement leaves its session running it, holding the
+    // migration lock, until the statement ends. PostgreSQL 14 and later check the client's
+    // socket every so often while a statement runs and end an orphaned session (Linux).
+    // Older servers do not know the setting: set only where it exists.
+    firstValue(QStringLiteral("SELECT pg_catalog.set_config(name, '1000', false) FROM "
+                              "pg_catalog.pg_settings WHERE name = "
+                              "'client_connection_check_interval'"));
     // EveryStep asks for it even when the server's default is off: that is its promise.
     firstValue(m_policy == SyncPolicy::EndOfRun ? QStringLiteral("SET synchronous_commit TO off")
                                                 : QStringLiteral("SET synchronous_commit TO on"));
