@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void upgradeOfMissingFileSaysItCreatesIt();
     void refusedUpgradeChangesNothing();
     void invalidUtf8NamesFileAndLine();
+    void logShowsTheRecordedRuns();
 };
 
 // A listener that accepts TCP connections (the kernel completes them) and never says a word:
@@ -211,6 +213,50 @@ void TestCliSupport::invalidUtf8NamesFileAndLine()
         QVERIFY2(run.err.contains(QLatin1String("UTF-8")), qPrintable(run.err));
     }
     QVERIFY(!QFileInfo::exists(database));
+}
+
+// `retort log`: the runs of retort_history, newest first, with the failing statement's
+// file:line; --json, -r and --failed narrow it; reading it creates nothing.
+void TestCliSupport::logShowsTheRecordedRuns()
+{
+    QTemporaryDir dir;
+    const QString failing = QStringLiteral(RETORT_TEST_DATA "/runner/failing/retort.ini");
+    const QString database = dir.filePath(QStringLiteral("db.sqlite"));
+    const QStringList common{QStringLiteral("-c"), failing, QStringLiteral("--url"), sqliteUrl(database)};
+    const ProcessOutput none = runRetort(common + QStringList{QStringLiteral("log")});
+    QVERIFY2(none.ok(), qPrintable(none.description));
+    QVERIFY2(none.err.contains(QLatin1String("No runs recorded")), qPrintable(none.err));
+    QVERIFY(!QFileInfo::exists(database));
+
+    QCOMPARE(runRetort(common + QStringList{QStringLiteral("upgrade"), QStringLiteral("head")}).exitCode, 4);
+    const ProcessOutput text = runRetort(common + QStringList{QStringLiteral("log")});
+    QVERIFY2(text.ok(), qPrintable(text.description));
+    const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 4, qPrintable(text.out));
+    QVERIFY2(lines[0].contains(QLatin1String("upgrade   aaaa00000002  failed")), qPrintable(text.out));
+    QVERIFY2(lines[1].contains(QLatin1String("error: ")) && lines[1].contains(QLatin1String("missing_table")),
+             qPrintable(text.out));
+    QVERIFY2(lines[2].contains(QLatin1String("0002_broken.sql:8: INSERT INTO missing_table")), qPrintable(text.out));
+    QVERIFY2(lines[3].contains(QLatin1String("upgrade   aaaa00000001  succeeded")), qPrintable(text.out));
+
+    const ProcessOutput json = runRetort(common + QStringList{QStringLiteral("log"), QStringLiteral("--json")});
+    const QJsonArray all = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(all.size(), 2);
+    const QJsonObject failed = all.first().toObject();
+    QCOMPARE(failed.value(QStringLiteral("revision")).toString(), QStringLiteral("aaaa00000002"));
+    QCOMPARE(failed.value(QStringLiteral("outcome")).toString(), QStringLiteral("failed"));
+    QVERIFY(failed.value(QStringLiteral("failing_location")).toString().endsWith(QLatin1String(".sql:8")));
+    QVERIFY(all.last().toObject().value(QStringLiteral("error")).isNull());
+
+    const auto count = [&](const QStringList& options) {
+        const ProcessOutput run = runRetort(common + QStringList{QStringLiteral("log"), QStringLiteral("--json")} + options);
+        return run.ok() ? int(QJsonDocument::fromJson(run.out.toUtf8()).array().size()) : -1;
+    };
+    QCOMPARE(count({QStringLiteral("--failed")}), 1);
+    QCOMPARE(count({QStringLiteral("-r"), QStringLiteral(":aaaa00000001")}), 1);
+    QCOMPARE(count({QStringLiteral("-r"), QStringLiteral("aaaa00000002:")}), 1);
+    QCOMPARE(count({QStringLiteral("-r"), QStringLiteral("aaaa00000001:"), QStringLiteral("--failed")}), 1);
+    QCOMPARE(runRetort(common + QStringList{QStringLiteral("log"), QStringLiteral("-r"), QStringLiteral("nope:")}).exitCode, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCliSupport)
