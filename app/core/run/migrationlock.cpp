@@ -88,12 +88,12 @@ LockHolder holderOf(const AdvisorySession& session)
                           !processAlive(holder.pid);
     } else {
         holder.who = session.application.isEmpty()
-                         ? QStringLiteral("a session without application_name")
+                         ? QCoreApplication::translate("MigrationLock", "a session without application_name")
                          : QStringLiteral("\"%1\"").arg(session.application);
     }
-    holder.details = QStringLiteral("database user %1").arg(session.user);
+    holder.details = QCoreApplication::translate("MigrationLock", "database user %1").arg(session.user);
     if (!session.address.isEmpty())
-        holder.details += QStringLiteral(" from %1").arg(session.address);
+        holder.details += QCoreApplication::translate("MigrationLock", " from %1").arg(session.address);
     return holder;
 }
 
@@ -156,8 +156,8 @@ LockHolder sqliteHolderNow(DatabaseConnection& connection)
     LockHolder holder;
     holder.held = sqliteWriteLockHeld(url.databaseName()).value_or(false);
     if (holder.held) {
-        holder.who = QStringLiteral("another connection");
-        holder.details = QStringLiteral("a write transaction is open; no Retort runner "
+        holder.who = QCoreApplication::translate("MigrationLock", "another connection");
+        holder.details = QCoreApplication::translate("MigrationLock", "a write transaction is open; no Retort runner "
                                         "recorded itself");
     }
     return holder;
@@ -171,9 +171,9 @@ QString LockHolder::describe() const
         return {};
     QStringList about;
     if (pid > 0)
-        about << QStringLiteral("pid %1").arg(pid);
+        about << QCoreApplication::translate("MigrationLock", "pid %1").arg(pid);
     if (serverPid > 0)
-        about << QStringLiteral("server pid %1").arg(serverPid);
+        about << QCoreApplication::translate("MigrationLock", "server pid %1").arg(serverPid);
     if (!details.isEmpty())
         about << details;
     QString text =
@@ -256,16 +256,16 @@ void MigrationLock::pollUntil(const std::function<bool()>& tryOnce,
     QString lastHolder;
     while (!tryOnce()) {
         if (m_cancel && m_cancel->load())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled while waiting for the migration lock"));
+            throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationLock", "cancelled while waiting for the migration lock"));
         const QString who = holder();
         if (waited.elapsed() >= qint64(m_timeoutSeconds) * 1000) {
             throw Error(ErrorKind::Lock,
-                        QStringLiteral("the migration lock of %1 is held by %2; gave up after %3 s")
+                        QCoreApplication::translate("MigrationLock", "the migration lock of %1 is held by %2; gave up after %3 s")
                             .arg(m_connection.url().masked(), who)
                             .arg(double(waited.elapsed()) / 1000.0, 0, 'f', 1));
         }
         if (who != lastHolder && m_notice) {
-            m_notice(QStringLiteral("waiting for the migration lock held by %1").arg(who));
+            m_notice(QCoreApplication::translate("MigrationLock", "waiting for the migration lock held by %1").arg(who));
             lastHolder = who;
         }
         QThread::msleep(ulong(intervalMs));
@@ -283,7 +283,7 @@ void MigrationLock::acquire()
             query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
             query.addBindValue(m_key);
             if (!query.exec() || !query.next()) {
-                throw Error(ErrorKind::Database, QStringLiteral("cannot take the migration lock: %1")
+                throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationLock", "cannot take the migration lock: %1")
                                                      .arg(query.lastError().text()));
             }
             return query.value(0).toBool();
@@ -308,16 +308,16 @@ QString MigrationLock::postgresHolder()
 {
     const std::optional<AdvisorySession> session = advisoryLockSession(m_connection.db(), m_key);
     if (!session)
-        return QStringLiteral("another session (no longer listed)");
+        return QCoreApplication::translate("MigrationLock", "another session (no longer listed)");
     QString who = session->application.isEmpty()
-                      ? QStringLiteral("a session without application_name")
+                      ? QCoreApplication::translate("MigrationLock", "a session without application_name")
                       : QStringLiteral("\"%1\"").arg(session->application);
-    who += QStringLiteral(" (user %1").arg(session->user);
+    who += QCoreApplication::translate("MigrationLock", " (user %1").arg(session->user);
     if (!session->address.isEmpty())
-        who += QStringLiteral(" from %1").arg(session->address);
-    who += QStringLiteral(", server pid %1)").arg(session->serverPid);
+        who += QCoreApplication::translate("MigrationLock", " from %1").arg(session->address);
+    who += QCoreApplication::translate("MigrationLock", ", server pid %1)").arg(session->serverPid);
     if (session->sessionStart.isValid())
-        who += QStringLiteral(" since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
+        who += QCoreApplication::translate("MigrationLock", " since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
     const LockHolder holder = holderOf(*session);
     if (holder.orphaned)
         who += QStringLiteral("; ") + LockHolder::orphanedNote(holder.pid);
@@ -329,10 +329,10 @@ QString MigrationLock::sqliteHolder() const
     const std::optional<LockHolder> recorded = readHolderFile(m_holderFile);
     if (!recorded || !recorded->held) {
         // none, unreadable, or stale: its process is gone
-        return QStringLiteral("another connection (no %1)")
-            .arg(m_holderFile.isEmpty() ? QStringLiteral("lock file") : m_holderFile);
+        return QCoreApplication::translate("MigrationLock", "another connection (no %1)")
+            .arg(m_holderFile.isEmpty() ? QCoreApplication::translate("MigrationLock", "lock file") : m_holderFile);
     }
-    return QStringLiteral("%1 pid %2 since %3")
+    return QCoreApplication::translate("MigrationLock", "%1 pid %2 since %3")
         .arg(recorded->who)
         .arg(recorded->pid)
         .arg(recorded->since.toUTC().toString(Qt::ISODate));
@@ -378,7 +378,7 @@ void MigrationLock::beginTransaction()
         QSqlQuery query(db);
         if (!query.exec(begin)) {
             throw Error(ErrorKind::Database,
-                        QStringLiteral("cannot begin a transaction: %1").arg(query.lastError().text()));
+                        QCoreApplication::translate("MigrationLock", "cannot begin a transaction: %1").arg(query.lastError().text()));
         }
         m_inTransaction = true;
         return;
@@ -394,7 +394,7 @@ void MigrationLock::beginTransaction()
             if (query.exec(begin))
                 return true;
             if (!isSqliteBusy(query.lastError())) {
-                throw Error(ErrorKind::Database, QStringLiteral("cannot begin a transaction: %1")
+                throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationLock", "cannot begin a transaction: %1")
                                                      .arg(query.lastError().text()));
             }
             waited = true;
@@ -423,7 +423,7 @@ void MigrationLock::commit()
     QSqlQuery query(m_connection.db());
     if (!query.exec(QStringLiteral("COMMIT"))) {
         throw Error(ErrorKind::Database,
-                    QStringLiteral("cannot commit: %1").arg(query.lastError().text()));
+                    QCoreApplication::translate("MigrationLock", "cannot commit: %1").arg(query.lastError().text()));
     }
     m_inTransaction = false;
     m_dataVersionAfterCommit = sqliteDataVersion();

@@ -141,7 +141,7 @@ QVector<int> RunSession::indicesOf(const QStringList& heads) const
         const int index = m_project.graph().indexOf(head);
         if (index < 0) {
             throw Error(ErrorKind::Graph,
-                        QStringLiteral("the version table %1 holds revision %2, which no script "
+                        QCoreApplication::translate("MigrationRunner", "the version table %1 holds revision %2, which no script "
                                        "of %3 defines")
                             .arg(m_table.table(), head, m_project.config().configPath));
         }
@@ -155,7 +155,7 @@ void RunSession::resolveTarget()
     const QVector<int> current = indicesOf(m_heads);
     m_resolvedTarget = RevisionResolver(m_project.graph()).resolve(m_request.target, current);
     if (m_request.direction == Direction::Downgrade && m_resolvedTarget.size() > 1) {
-        throw Error(ErrorKind::Graph, QStringLiteral("cannot roll back to '%1': it names several "
+        throw Error(ErrorKind::Graph, QCoreApplication::translate("MigrationRunner", "cannot roll back to '%1': it names several "
                                                      "revisions").arg(m_request.target));
     }
     const int at = m_request.target.indexOf(u'@');
@@ -196,7 +196,7 @@ LoadedScript RunSession::loadScript(int revision) const
     const Revision& meta = m_project.graph().revision(revision);
     if (meta.format != ScriptFormat::Native) {
         throw Error(ErrorKind::Script,
-                    QStringLiteral("%1: an Alembic (Python) migration cannot be run by Retort; "
+                    QCoreApplication::translate("MigrationRunner", "%1: an Alembic (Python) migration cannot be run by Retort; "
                                    "run it with Alembic (retort stamp works for such projects)")
                         .arg(meta.path));
     }
@@ -398,7 +398,7 @@ void RunSession::recordAlone(MigrationLock& lock, const HistoryRecord& record, Q
         lock.commit();
     } catch (const Error& error) {
         lock.rollback();
-        note = QStringLiteral(" (the history row could not be written: %1)").arg(error.message());
+        note = QCoreApplication::translate("MigrationRunner", " (the history row could not be written: %1)").arg(error.message());
     }
 }
 
@@ -421,18 +421,18 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
     }
     QString note;
     recordAlone(lock, record, note);
-    const QString what = QStringLiteral("%1 of %2").arg(directionName(step.direction), meta.id);
+    const QString what = QCoreApplication::translate("MigrationRunner", "%1 of %2").arg(directionName(step.direction), meta.id);
     QString message;
     if (cancelled) {
-        message = QStringLiteral("cancelled during %1%2; rolled back")
+        message = QCoreApplication::translate("MigrationRunner", "cancelled during %1%2; rolled back")
                       .arg(what, record.failingLocation.isEmpty()
                                      ? QString()
-                                     : QStringLiteral(" at ") + record.failingLocation);
+                                     : QCoreApplication::translate("MigrationRunner", " at ") + record.failingLocation);
     } else if (!record.failingLocation.isEmpty()) {
-        message = QStringLiteral("%1: %2 failed: %3\nstatement: %4")
+        message = QCoreApplication::translate("MigrationRunner", "%1: %2 failed: %3\nstatement: %4")
                       .arg(record.failingLocation, what, error.message(), m_current.text);
     } else {
-        message = QStringLiteral("%1 failed: %2").arg(what, error.message());
+        message = QCoreApplication::translate("MigrationRunner", "%1 failed: %2").arg(what, error.message());
     }
     message += note;
     RunEvent event = stepEvent(RunEvent::Type::Error, step);
@@ -450,7 +450,7 @@ void RunSession::checkCancelled(MigrationLock& lock, const MigrationStep& step)
     HistoryRecord record = newRecord(m_project.graph().id(step.revision),
                                      directionName(step.direction), {});
     m_current = {};
-    fail(lock, step, record, Error(ErrorKind::Cancelled, QStringLiteral("cancelled")), false);
+    fail(lock, step, record, Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled")), false);
 }
 
 void RunSession::runStatements(const QVector<SqlStatement>& statements, const MigrationStep& step)
@@ -462,7 +462,7 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
         m_current = statement;
         m_currentLocation = location(path, statement.line);
         if (m_runner.isCancelled())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled"));
         QElapsedTimer timer;
         timer.start();
         {
@@ -649,7 +649,7 @@ RunResult RunSession::runOnline()
             i = 0;
             RunEvent event;
             event.type = RunEvent::Type::Notice;
-            event.text = QStringLiteral("another runner changed the database (now at %1): "
+            event.text = QCoreApplication::translate("MigrationRunner", "another runner changed the database (now at %1): "
                                         "%2 steps left")
                              .arg(m_heads.isEmpty() ? QStringLiteral("base") : m_heads.join(u','))
                              .arg(m_plan.size());

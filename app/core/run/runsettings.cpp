@@ -3,6 +3,7 @@
 
 #include "database/databaseconnection.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -126,7 +127,7 @@ void RunSettings::finishSqlite()
                                   query.next() && query.value(0).toInt() == 0;
         firstValue(QStringLiteral("PRAGMA busy_timeout = 0"));
         if (!checkpointed && m_policy == SyncPolicy::EndOfRun && m_notice) {
-            m_notice(QStringLiteral("could not checkpoint the WAL of %1 (another connection is "
+            m_notice(QCoreApplication::translate("RunSettings", "could not checkpoint the WAL of %1 (another connection is "
                                     "using the database): the run's steps are committed, and "
                                     "reach the disk with the next checkpoint")
                          .arg(m_connection.url().databaseName()));
@@ -137,7 +138,7 @@ void RunSettings::finishSqlite()
         if (firstValue(QStringLiteral("PRAGMA journal_mode = ") + original) == original) {
             QFile::remove(m_marker);
         } else if (m_notice) {
-            m_notice(QStringLiteral("%1 stays in WAL mode for now: another connection has it "
+            m_notice(QCoreApplication::translate("RunSettings", "%1 stays in WAL mode for now: another connection has it "
                                     "open. The next run puts journal mode %2 back (%3)")
                          .arg(m_connection.url().databaseName(), original, m_marker));
         }
@@ -178,7 +179,7 @@ void RunSettings::finishPostgres()
     if (!flushed && m_notice) {
         const QString error = query.lastError().text();
         query.exec(QStringLiteral("ROLLBACK"));
-        m_notice(QStringLiteral("could not confirm that the run's commits reached the disk: %1")
+        m_notice(QCoreApplication::translate("RunSettings", "could not confirm that the run's commits reached the disk: %1")
                      .arg(error));
     }
 }

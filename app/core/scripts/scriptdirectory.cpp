@@ -77,7 +77,7 @@ QStringList ScriptDirectory::scriptFiles(const ScriptLocations& locations)
     QStringList files;
     for (const QString& location : locations.versionLocations) {
         if (!QFileInfo(location).isDir()) {
-            throw Error(ErrorKind::Config, QStringLiteral("%1: version location %2 is not a folder")
+            throw Error(ErrorKind::Config, QCoreApplication::translate("ScriptDirectory", "%1: version location %2 is not a folder")
                                                .arg(locations.configPath, location));
         }
         listFolder(location, locations.format, locations.recursive, files);
@@ -106,7 +106,7 @@ namespace {
 QByteArray readBytesAt(int folder, const QByteArray& name, const QString& pathForMessages)
 {
     auto failure = [&](int error) {
-        return Error(ErrorKind::Script, QStringLiteral("%1: cannot read: %2")
+        return Error(ErrorKind::Script, QCoreApplication::translate("ScriptDirectory", "%1: cannot read: %2")
                                             .arg(pathForMessages,
                                                  QString::fromLocal8Bit(std::strerror(error))));
     };
