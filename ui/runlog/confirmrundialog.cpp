@@ -6,18 +6,22 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace retort::ui {
 
 ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
                                    const QString& versionTable, int stepCount, bool rollback,
-                                   QWidget* parent)
+                                   QWidget* parent, const LintSchema& before)
     : QDialog(parent), m_editor(new ScriptEditor(this))
 {
     setWindowTitle(rollback ? tr("Confirm rollback") : tr("Confirm upgrade"));
     m_editor->setScript(sql, ScriptEditor::Language::Sql);
-    const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable);
+    const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable, before);
+    // The SQL view (QScintilla) takes Esc for itself: the dialog's shortcut comes first.
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &QDialog::reject);
+    escape->setContext(Qt::WindowShortcut);
     m_destructive = int(reasons.size());
 
     auto* title = new QLabel(question, this);
