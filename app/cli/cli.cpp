@@ -52,7 +52,21 @@ void Cli::printUsage(QTextStream& stream) const
               "Database schema migrations, compatible with Alembic projects.\n\nCommands:\n";
     for (const Command& command : allCommands())
         stream << "  " << command.name.leftJustified(12) << command.summary << '\n';
-    stream << "\nRun 'retort <command> --help' for a command's options.\n";
+    stream << "\nRun 'retort <command> --help' for a command's options.\n\nExit status:\n";
+    for (ExitCode code : {ExitOk, ExitCheckFailed, ExitUsage, ExitProject, ExitDatabase, ExitLocked,
+                          ExitCancelled})
+        stream << "  " << QString::number(code).leftJustified(5) << exitCodeMeaning(code) << '\n';
+    stream << "\nExamples:\n"
+              "  retort -c migrations/retort.ini history\n"
+              "      The project's revisions, newest first.\n"
+              "  retort --url sqlite:///app.db current -v\n"
+              "      Where the database stands, with changed scripts and the lock's holder.\n"
+              "  retort upgrade head --dry-run\n"
+              "      The SQL an upgrade would run, planned against the real database.\n"
+              "  retort downgrade -1\n"
+              "      Roll the last migration back.\n"
+              "  retort revision --autogenerate -m \"add invoices\"\n"
+              "      A new revision from the difference between the scripts and model.sql.\n";
     stream.flush();
 }
 
