@@ -275,7 +275,7 @@ void TestStudio::opensTheExampleProject()
     QCOMPARE(view->layout().rowCount(), 7);
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("project")));
     const QString headline = m_window->statusPanel()->headline();
-    QVERIFY2(headline.contains(QStringLiteral("Empty database")), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("No such database file")), qPrintable(headline));
     QVERIFY2(headline.contains(QStringLiteral("7 revision")), qPrintable(headline));
     QCOMPARE(view->currentRevisions(), QStringList());
     for (const QString& id : {kBaseline, kOwners})

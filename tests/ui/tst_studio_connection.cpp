@@ -765,7 +765,7 @@ void TestStudioConnection::connectsFromTheMainWindow()
     window->setDatabaseUrl(QStringLiteral("sqlite:///") +
                            m_dir->filePath(QStringLiteral("other.db")));
     QVERIFY(window->openProject(config));
-    QTRY_VERIFY(window->statusPanel()->headline().contains(QStringLiteral("Empty database")));
+    QTRY_VERIFY(window->statusPanel()->headline().contains(QStringLiteral("No such database file")));
 }
 
 void TestStudioConnection::restoresAProfileWithItsKeychainPassword()

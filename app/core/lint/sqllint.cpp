@@ -897,6 +897,10 @@ void SqlLint::lintStatement(const ParsedStatement& statement, QVector<LintIssue>
                     lost << it.key();
             }
             lost.sort();
+            if (!m_schema.hasTable(name)) // the scripts before do not tell its columns
+                add(issues, "RT102",
+                    QStringLiteral("rebuilding ") + quoted(name) +
+                        QStringLiteral(" drops the columns it does not copy"));
             for (const QString& column : std::as_const(lost))
                 add(issues, "RT102",
                     QStringLiteral("rebuilding ") + quoted(name) + QStringLiteral(" drops column ") +
@@ -1047,9 +1051,12 @@ void SqlLint::apply(const ParsedStatement& statement)
             if (copied.isEmpty())
                 copied = m_schema.tables.value(table).keys();
             m_rebuildCopies.insert(statement.tables.value(1), copied);
+            m_rebuildTargets.insert(statement.tables.value(1), table);
         }
     } else if (statement.kind == ParsedStatement::DropTable) {
         for (const QString& name : statement.tables) {
+            if (m_rebuildCopies.contains(name))
+                m_rebuiltInto.insert(m_rebuildTargets.value(name), name);
             m_schema.tables.remove(name);
             m_created.remove(name);
             m_rebuildCopies.remove(name);
@@ -1073,7 +1080,9 @@ void SqlLint::apply(const ParsedStatement& statement)
                 break;
             case ActionKind::RenameTable:
                 m_schema.tables.insert(action.newName, m_schema.tables.take(current));
-                if (m_created.remove(current))
+                // The new table of a rebuild taking the old one's place holds its rows: it
+                // counts as existing from here on.
+                if (m_created.remove(current) && m_rebuiltInto.take(current) != action.newName)
                     m_created.insert(action.newName);
                 current = action.newName;
                 break;

@@ -81,6 +81,8 @@ private:
     // Existing tables whose rows this script copied into a table it created (SQLite's table
     // rebuild), with the columns copied: dropping one loses only the others.
     QHash<QString, QStringList> m_rebuildCopies;
+    QHash<QString, QString> m_rebuildTargets; // old table -> the new table its rows went to
+    QHash<QString, QString> m_rebuiltInto;    // new table -> the dropped old one it replaces
 };
 
 } // namespace retort

@@ -571,18 +571,13 @@ RunResult RunSession::runOnline()
     if (isMissingSqliteFile(m_url)) {
         if (m_request.dryRun) // planned from an empty database; opening would create the file
             return render({}, true);
-        // Refused targets are refused before the file exists.
+        // Refused targets are refused before the file exists (the CLI says it creates it).
         if (m_request.mode == RunRequest::Mode::Stamp) {
             stampTargets();
         } else {
             resolveTarget();
             planFrom({});
         }
-        RunEvent event;
-        event.type = RunEvent::Type::Notice;
-        event.text = QCoreApplication::translate("MigrationRunner", "creating the database file %1")
-                         .arg(QFileInfo(m_url.databaseName()).absoluteFilePath());
-        emitEvent(event);
     }
     DatabaseConnection connection(m_url, QStringLiteral("runner"));
     m_connection = &connection;
