@@ -137,6 +137,8 @@ void TestStudioSupport::confirmationClosesWithEscAndCountsWhatIsLost()
         destructive = dialog->destructiveCount();
         for (QLabel* label : dialog->findChildren<QLabel*>())
             summary += label->text() + u'\n';
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         dialog->editor()->setFocus();
         QTest::keyClick(dialog->editor(), Qt::Key_Escape);
         closed = !dialog->isVisible();
