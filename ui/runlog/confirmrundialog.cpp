@@ -6,7 +6,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QShortcut>
+#include <QKeyEvent>
 #include <QVBoxLayout>
 
 namespace retort::ui {
@@ -19,9 +19,9 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     setWindowTitle(rollback ? tr("Confirm rollback") : tr("Confirm upgrade"));
     m_editor->setScript(sql, ScriptEditor::Language::Sql);
     const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable, before);
-    // The SQL view (QScintilla) takes Esc for itself: the dialog's shortcut comes first.
-    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &QDialog::reject);
-    escape->setContext(Qt::WindowShortcut);
+    // The SQL view (QScintilla) takes Esc for itself: the dialog sees it first.
+    m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this);
     m_destructive = int(reasons.size());
 
     auto* title = new QLabel(question, this);
@@ -51,6 +51,20 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     layout->addWidget(m_editor, 1);
     layout->addWidget(buttons);
     resize(820, 560);
+}
+
+bool ConfirmRunDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (event->type() == QEvent::KeyPress)
+                reject();
+            event->accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 } // namespace retort::ui

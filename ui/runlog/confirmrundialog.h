@@ -30,6 +30,9 @@ public:
     int destructiveCount() const { return m_destructive; }
     ScriptEditor* editor() const { return m_editor; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     ScriptEditor* m_editor;
     int m_destructive = 0;
