@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace retort::ui {
 
@@ -22,6 +23,8 @@ public:
     void showChecking(const QString& maskedUrl);
     void showStatus(const DatabaseStatus& status);
     void showError(const QString& maskedUrl, const QString& message);
+    // The read was cancelled before the database answered.
+    void showCancelled(const QString& maskedUrl);
     QString headline() const;
     // The lock and changed-scripts lines; empty when there is nothing to say.
     QString lockText() const;
@@ -40,6 +43,8 @@ Q_SIGNALS:
     void statusUnknown(const QString& reason);
     // "Check for drift": compare the database with what the scripts at `current` make.
     void driftCheckRequested(const QStringList& current);
+    // The Cancel button, shown while the database is being read.
+    void cancelRequested();
 
 private:
     void setTone(const QColor& colour);
@@ -51,6 +56,7 @@ private:
     QLabel* m_detail;
     QLabel* m_drift; // the drift check link, while the database's revisions are known
     QStringList m_current;
+    QPushButton* m_cancel;
 };
 
 } // namespace retort::ui
