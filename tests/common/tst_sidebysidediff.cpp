@@ -46,6 +46,7 @@ private Q_SLOTS:
     void changedWords();
     void wordsJoinToTheLine();
     void longLinesAreMarkedWhole();
+    void appendedAlignmentsShowAsOne();
 };
 
 void TestSideBySideDiff::rows_data()
@@ -146,6 +147,21 @@ void TestSideBySideDiff::longLinesAreMarkedWhole()
     SideBySideDiff::wordSpans(a, b, fromSpans, toSpans);
     QCOMPARE(fromSpans, (QVector<WordSpan>{{0, int(a.size())}}));
     QCOMPARE(toSpans, (QVector<WordSpan>{{0, int(b.size())}}));
+}
+
+// Two alignments appended: the panes show both, one after the other, still aligned, and the
+// differences are those of each part.
+void TestSideBySideDiff::appendedAlignmentsShowAsOne()
+{
+    SideBySide whole = SideBySideDiff::align(QStringLiteral("a\nb"), QStringLiteral("a\nc\nd"));
+    const SideBySide second = SideBySideDiff::align(QStringLiteral("x\ny"), QStringLiteral("x\nz"));
+    whole.append(second);
+    QCOMPARE(whole.fromText(), QStringLiteral("a\nb\n\nx\ny"));
+    QCOMPARE(whole.toText(), QStringLiteral("a\nc\nd\nx\nz"));
+    QCOMPARE(whole.rows.size(), 5);
+    QCOMPARE(whole.differenceStarts(), (QVector<int>{1, 4}));
+    QCOMPARE(whole.rows.at(4).fromLine, 3); // "y": line 1 of the second part, after 2 lines
+    QCOMPARE(whole.rows.at(4).toLine, 4);   // "z": after 3 lines
 }
 
 QTEST_GUILESS_MAIN(TestSideBySideDiff)

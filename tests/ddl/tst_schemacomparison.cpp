@@ -75,6 +75,7 @@ private Q_SLOTS:
     void statusesAndCounts();
     void partsOfTables();
     void ddlOnBothSidesIsAligned();
+    void wholeSchemaIsEveryObjectAligned();
     void changeKeysAreTheDiffs();
     void everythingChosenIsTheTarget();
     void oneChangeAtATime_data();
@@ -148,6 +149,30 @@ void TestSchemaComparison::ddlOnBothSidesIsAligned()
     QVERIFY(indexRemoved);
     const ComparedObject* same = find(c.objects(), QStringLiteral("table:same"));
     QVERIFY(same->alignment.isEqual());
+}
+
+// The detail panel's Schema tab: each side's whole schema, object after object, still aligned.
+void TestSchemaComparison::wholeSchemaIsEveryObjectAligned()
+{
+    const SchemaComparison c = SchemaComparison::compare(load(kFrom), load(kTo), Dialect::Sqlite);
+    const SideBySide whole = c.wholeAlignment();
+    QCOMPARE(whole.fromText().count(u'\n'), whole.toText().count(u'\n'));
+    QString from;
+    QString to;
+    int differences = 0;
+    for (const ComparedObject& object : c.objects()) {
+        for (const QString& line : object.alignment.fromText().split(u'\n'))
+            QVERIFY2(whole.fromText().contains(line), qPrintable(line));
+        from += object.fromDdl;
+        to += object.toDdl;
+        differences += int(object.alignment.differenceStarts().size());
+    }
+    // Every line of each side, in order, and each object's differences apart.
+    QCOMPARE(QString(whole.fromLines.join(QString())).remove(u'\n'), QString(from).remove(u'\n'));
+    QCOMPARE(QString(whole.toLines.join(QString())).remove(u'\n'), QString(to).remove(u'\n'));
+    QCOMPARE(int(whole.differenceStarts().size()), differences);
+    QVERIFY(whole.fromText().contains(QLatin1String("old_logs")));
+    QVERIFY(!whole.toText().contains(QLatin1String("old_logs")));
 }
 
 void TestSchemaComparison::changeKeysAreTheDiffs()

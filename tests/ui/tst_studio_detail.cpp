@@ -10,6 +10,9 @@
 #include "window/mainwindow.h"
 #include "run/migrationlock.h"
 #include "detail/revisiondetailpanel.h"
+#include "detail/revisionschematab.h"
+#include "detail/scriptchangetab.h"
+#include "compare/sidebysideview.h"
 #include "guitesting.h"
 #include "studiotesting.h"
 #include "runnertesting.h"
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void unknownStatesExplainThemselves();
     void tabsFollowTheDatabaseAfterARun();
     void changedScriptShowsInTheBanner();
+    void schemaTabShowsBeforeAndAfter();
     void lockHolderShowsInTheBanner();
     void screenshot();
 
@@ -340,8 +344,31 @@ void TestStudioDetail::changedScriptShowsInTheBanner()
     refreshStatus();
     QCOMPARE(banner()->changedScriptsText(),
              QStringLiteral("1 applied script(s) changed since they ran: ") + kUsers);
-    QVERIFY(banner()->findChild<QLabel*>(QStringLiteral("changedScriptsLabel"))->isVisible());
+    auto* changedLabel = banner()->findChild<QLabel*>(QStringLiteral("changedScriptsLabel"));
+    QVERIFY(changedLabel->isVisible());
     QVERIFY2(banner()->headline().contains(kOutputs), qPrintable(banner()->headline()));
+
+    // Marked on its graph row; the banner's link selects it and shows what changed, the text
+    // that ran beside the file now (what `retort verify` prints as a diff).
+    QVERIFY(m_window->historyView()->isScriptChanged(kUsers));
+    QVERIFY(!m_window->historyView()->isScriptChanged(kSessions));
+    auto* changeTab = detail()->changeTab();
+    QVERIFY(!detail()->tabs()->isTabVisible(detail()->tabs()->indexOf(changeTab)));
+    QVERIFY(changedLabel->text().contains(QStringLiteral("<a href='%1'>").arg(kUsers)));
+    Q_EMIT changedLabel->linkActivated(kUsers);
+    QCOMPARE(m_window->historyView()->selectedRevision(), kUsers);
+    QCOMPARE(detail()->tabs()->currentWidget(), changeTab);
+    QVERIFY(changeTab->isVisible());
+    ui::SideBySideView* view = changeTab->view();
+    QCOMPARE(view->differenceCount(), 1);
+    const QList<int> added = view->toEditor()->markedLines(ui::ScriptEditor::LineMark::Added);
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(view->toEditor()->text(added.first() - 1).trimmed(),
+             QStringLiteral("-- edited after it ran"));
+    QCOMPARE(view->fromEditor()->markedLines(ui::ScriptEditor::LineMark::Filler), added);
+    // Another revision has no such tab.
+    selectRevision(kOutputs);
+    QVERIFY(!detail()->tabs()->isTabVisible(detail()->tabs()->indexOf(changeTab)));
 
     // A script changed above the database's revision did not run: it is no mismatch.
     QFile later(
@@ -359,6 +386,38 @@ void TestStudioDetail::changedScriptShowsInTheBanner()
     QCOMPARE(banner()->changedScriptsText(),
              QStringLiteral("2 applied script(s) changed since they ran: %1, %2")
                  .arg(kUsers, kSessions));
+}
+
+// The Schema tab: the scripts below the revision, then with it, on a scratch database, in the
+// side-by-side view; read only once the tab is shown.
+void TestStudioDetail::schemaTabShowsBeforeAndAfter()
+{
+    openStudio();
+    selectRevision(kSessions);
+    ui::RevisionSchemaTab* tab = detail()->schemaTab();
+    QSignalSpy shown(tab, &ui::RevisionSchemaTab::schemaShown);
+    QTest::qWait(50);
+    QVERIFY(shown.isEmpty()); // hidden: nothing read
+    detail()->tabs()->setCurrentWidget(tab);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(tab->message(), QStringLiteral("This revision changes 1 object(s): user_sessions (new)"));
+    ui::SideBySideView* view = tab->view();
+    QCOMPARE(view->fromEditor()->lines(), view->toEditor()->lines());
+    const QString before = view->fromEditor()->text();
+    const QString after = view->toEditor()->text();
+    QVERIFY(before.contains(QStringLiteral("CREATE TABLE \"users\"")));
+    QVERIFY(!before.contains(QStringLiteral("user_sessions")));
+    QVERIFY(after.contains(QStringLiteral("CREATE TABLE \"user_sessions\"")));
+    QVERIFY(!view->toEditor()->markedLines(ui::ScriptEditor::LineMark::Added).isEmpty());
+    QCOMPARE(view->fromEditor()->markedLines(ui::ScriptEditor::LineMark::Filler),
+             view->toEditor()->markedLines(ui::ScriptEditor::LineMark::Added));
+
+    // The base revision: empty before.
+    shown.clear();
+    selectRevision(kBaseline);
+    QVERIFY(shown.wait(60000));
+    QVERIFY(view->fromEditor()->text().trimmed().isEmpty());
+    QVERIFY(view->toEditor()->text().contains(QStringLiteral("CREATE TABLE \"documents\"")));
 }
 
 void TestStudioDetail::lockHolderShowsInTheBanner()
@@ -423,6 +482,13 @@ void TestStudioDetail::screenshot()
         QVERIFY2(m_window->grab().save(path), qPrintable(path));
         qInfo("wrote %s", qPrintable(path));
     }
+    // The changed script beside what ran; then the schema before and after the revision.
+    detail()->showChangeTab();
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/studio-detail-changed.png")));
+    QSignalSpy shown(detail()->schemaTab(), &ui::RevisionSchemaTab::schemaShown);
+    detail()->tabs()->setCurrentWidget(detail()->schemaTab());
+    QVERIFY(shown.wait(60000));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/studio-detail-schema.png")));
 }
 
 QTEST_MAIN(TestStudioDetail)

@@ -5,6 +5,8 @@
 #include "common/error.h"
 #include "run/migrationrunner.h"
 #include "scripts/scriptdirectory.h"
+#include "detail/revisionschematab.h"
+#include "detail/scriptchangetab.h"
 #include "editor/scripteditor.h"
 #include "lint/scriptlinter.h"
 
@@ -147,7 +149,8 @@ void showPlan(SqlPlanTab* tab, const Plan& plan, Direction direction, const QStr
 RevisionDetailPanel::RevisionDetailPanel(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_details(new QLabel(this)),
       m_tabs(new QTabWidget(this)), m_script(new ScriptEditor(this)),
-      m_upgrade(new SqlPlanTab(this)), m_rollback(new SqlPlanTab(this))
+      m_upgrade(new SqlPlanTab(this)), m_rollback(new SqlPlanTab(this)),
+      m_schema(new RevisionSchemaTab(this)), m_change(new ScriptChangeTab(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -160,6 +163,12 @@ RevisionDetailPanel::RevisionDetailPanel(QWidget* parent)
     m_tabs->addTab(m_script, tr("Script"));
     m_tabs->addTab(m_upgrade, tr("Upgrade to here"));
     m_tabs->addTab(m_rollback, tr("Roll back to here"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+    m_schema->setObjectName(QStringLiteral("schemaTab"));
+    m_tabs->addTab(m_change, style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                   tr("Changed since applied"));
+    m_change->setObjectName(QStringLiteral("scriptChangeTab"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_change), false);
     m_upgrade->setObjectName(QStringLiteral("upgradePlanTab"));
     m_rollback->setObjectName(QStringLiteral("rollbackPlanTab"));
 
@@ -191,7 +200,8 @@ int RevisionDetailPanel::destructiveCount(Direction direction) const
     return tab(direction)->destructiveCount();
 }
 
-void RevisionDetailPanel::showRevision(const Project& project, const QString& id)
+void RevisionDetailPanel::showRevision(const Project& project, const QString& id,
+                                       const QString& databaseUrl)
 {
     if (m_project && m_project->config().configPath != project.config().configPath)
         setDatabaseUnknown(tr("Reading the database..."));
@@ -199,6 +209,8 @@ void RevisionDetailPanel::showRevision(const Project& project, const QString& id
     const int index = id.isEmpty() ? -1 : project.graph().indexOf(id);
     m_revision = index < 0 ? QString() : id;
     refreshPlans();
+    m_schema->showRevision(project, m_revision, databaseUrl);
+    showScriptChange();
     if (index < 0) {
         m_title->setText(tr("No revision selected"));
         m_details->setText(tr("Select a revision in the history to see its script."));
@@ -270,14 +282,38 @@ void RevisionDetailPanel::lintScript(const Project& project, int index)
 
 void RevisionDetailPanel::setDatabaseStatus(const QString& url, const DatabaseStatus& status)
 {
-    m_database = DatabaseState{true, url, status.current, status.unknown, QString()};
+    m_database = DatabaseState{true, url, status.current, status.unknown, QString(),
+                               status.changedScripts};
     refreshPlans();
+    showScriptChange();
 }
 
 void RevisionDetailPanel::setDatabaseUnknown(const QString& reason)
 {
-    m_database = DatabaseState{false, QString(), {}, {}, reason};
+    m_database = DatabaseState{false, QString(), {}, {}, reason, {}};
     refreshPlans();
+    showScriptChange();
+}
+
+void RevisionDetailPanel::showScriptChange()
+{
+    const int tab = m_tabs->indexOf(m_change);
+    for (const ScriptCheck& check : std::as_const(m_database.changedScripts)) {
+        if (!m_revision.isEmpty() && check.revision == m_revision) {
+            m_change->showCheck(check);
+            m_tabs->setTabVisible(tab, true);
+            return;
+        }
+    }
+    if (m_tabs->currentIndex() == tab)
+        m_tabs->setCurrentIndex(0);
+    m_tabs->setTabVisible(tab, false);
+}
+
+void RevisionDetailPanel::showChangeTab()
+{
+    if (m_tabs->isTabVisible(m_tabs->indexOf(m_change)))
+        m_tabs->setCurrentWidget(m_change);
 }
 
 void RevisionDetailPanel::showPlanMessage(const QString& text)

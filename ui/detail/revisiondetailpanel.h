@@ -13,6 +13,8 @@ class QTabWidget;
 
 namespace retort::ui {
 
+class RevisionSchemaTab;
+class ScriptChangeTab;
 class ScriptEditor;
 class SqlPlanTab;
 
@@ -28,8 +30,10 @@ class RevisionDetailPanel : public QWidget
 public:
     explicit RevisionDetailPanel(QWidget* parent = nullptr);
 
-    // Shows revision `id` of `project`; an empty id shows a hint instead.
-    void showRevision(const Project& project, const QString& id);
+    // Shows revision `id` of `project`; an empty id shows a hint instead. `databaseUrl`: the
+    // database in use, whose server replays the scripts for the Schema tab.
+    void showRevision(const Project& project, const QString& id,
+                      const QString& databaseUrl = QString());
     // The database the SQL tabs plan from: `url` in full, `status` as read from it.
     void setDatabaseStatus(const QString& url, const DatabaseStatus& status);
     // Its state is not known (no database, still reading, unreadable): `reason` says why.
@@ -43,6 +47,12 @@ public:
     QString planMessage(Direction direction) const;
     int destructiveCount(Direction direction) const;
     QTabWidget* tabs() const { return m_tabs; }
+    // The Schema tab: the schema before and after the revision.
+    RevisionSchemaTab* schemaTab() const { return m_schema; }
+    // "Changed since applied": shown only for an applied revision whose script changed.
+    ScriptChangeTab* changeTab() const { return m_change; }
+    // Brings the "Changed since applied" tab to the front, when the revision has one.
+    void showChangeTab();
 
 Q_SIGNALS:
     // Both SQL tabs show their answer for the shown revision and database state.
@@ -58,12 +68,14 @@ private:
         QStringList current;
         QStringList unknown;
         QString reason; // when not known
+        QVector<ScriptCheck> changedScripts;
     };
 
     SqlPlanTab* tab(Direction direction) const;
     void showPlanMessage(const QString& text);
     void refreshPlans();
     void lintScript(const Project& project, int index);
+    void showScriptChange();
 
     QLabel* m_title;
     QLabel* m_details;
@@ -71,6 +83,8 @@ private:
     ScriptEditor* m_script;
     SqlPlanTab* m_upgrade;
     SqlPlanTab* m_rollback;
+    RevisionSchemaTab* m_schema;
+    ScriptChangeTab* m_change;
     std::optional<Project> m_project;
     QString m_revision;
     quint64 m_lintGeneration = 0;

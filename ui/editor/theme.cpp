@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editor/theme.h"
 
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QMenu>
+
 #include <QApplication>
 #include <QSettings>
 #include <QStyle>
@@ -93,6 +97,25 @@ QPalette Theme::darkPalette()
     for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         palette.setColor(QPalette::Disabled, role, QColor(0x6e, 0x72, 0x79));
     return palette;
+}
+
+void Theme::addMenu(QMenu* menu)
+{
+    QMenu* themeMenu = menu->addMenu(QCoreApplication::translate("retort::ui::MainWindow", "&Theme"));
+    auto* themes = new QActionGroup(themeMenu);
+    const std::pair<Choice, QString> choices[] = {
+        {Choice::System, QCoreApplication::translate("retort::ui::MainWindow", "Follow the &System")},
+        {Choice::Light, QCoreApplication::translate("retort::ui::MainWindow", "&Light")},
+        {Choice::Dark, QCoreApplication::translate("retort::ui::MainWindow", "&Dark")}};
+    for (const auto& [choice, label] : choices) {
+        QAction* action = themeMenu->addAction(label, themeMenu, [choice = choice] {
+            save(choice);
+            apply(choice);
+        });
+        action->setCheckable(true);
+        action->setChecked(saved() == choice);
+        themes->addAction(action);
+    }
 }
 
 } // namespace retort::ui

@@ -4,6 +4,8 @@
 #include <QPalette>
 #include <QString>
 
+class QMenu;
+
 namespace retort::ui {
 
 // Studio follows the system's palette; users can also pick light or dark (View > Theme),
@@ -21,6 +23,8 @@ public:
     static QPalette darkPalette();
     static QPalette lightPalette();
     static Choice fromName(const QString& name); // "system", "light", "dark"
+    // Adds the Theme submenu (one checkable action per choice) to `menu`.
+    static void addMenu(QMenu* menu);
 };
 
 } // namespace retort::ui

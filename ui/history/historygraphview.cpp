@@ -51,6 +51,7 @@ void HistoryGraphView::setGraph(const RevisionGraph& graph)
     m_layout = GraphLayout(m_graph, m_graph.history());
     m_applied.assign(m_graph.count(), 0);
     m_current.assign(m_graph.count(), 0);
+    m_changed.assign(m_graph.count(), 0);
     m_selectedRow = -1;
     setFilterText(m_filterText); // recomputes the matches for the new rows
     updateScrollBars();
@@ -82,7 +83,8 @@ void HistoryGraphView::setCurrentRevisions(const QStringList& ids)
     viewport()->update();
 }
 
-void HistoryGraphView::showDatabaseAt(const QStringList& versionRows)
+void HistoryGraphView::showDatabaseAt(const QStringList& versionRows,
+                                      const QStringList& changedScripts)
 {
     setCurrentRevisions(versionRows);
     QVector<int> rows;
@@ -94,6 +96,12 @@ void HistoryGraphView::showDatabaseAt(const QStringList& versionRows)
     m_applied.assign(m_graph.count(), 0);
     for (int index : m_graph.ancestors(rows).toList())
         m_applied[index] = 1;
+    m_changed.assign(m_graph.count(), 0);
+    for (const QString& id : changedScripts) {
+        const int index = m_graph.indexOf(id);
+        if (index >= 0)
+            m_changed[index] = 1;
+    }
     viewport()->update();
 }
 
@@ -112,6 +120,12 @@ bool HistoryGraphView::isApplied(const QString& id) const
 {
     const int index = m_graph.indexOf(id);
     return index >= 0 && m_applied[index];
+}
+
+bool HistoryGraphView::isScriptChanged(const QString& id) const
+{
+    const int index = m_graph.indexOf(id);
+    return index >= 0 && m_changed[index];
 }
 
 void HistoryGraphView::setFilterText(const QString& text)
@@ -386,6 +400,9 @@ void HistoryGraphView::paintRow(QPainter& painter, int row) const
     if (m_current[index])
         x = paintChip(painter, x, rect, tr("you are here"), palette().color(QPalette::Link),
                       textColour);
+    if (m_changed[index])
+        x = paintChip(painter, x, rect, tr("changed since applied"), QColor(0xc0, 0x6a, 0x00),
+                      textColour);
     for (const QString& label : m_graph.revision(index).branchLabels)
         x = paintChip(painter, x, rect, label, laneColour(m_layout.row(row).lane), textColour);
     const QColor markerColour = palette().color(QPalette::PlaceholderText);
@@ -418,6 +435,8 @@ QString HistoryGraphView::toolTipFor(int row) const
     if (!revision.message.isEmpty())
         lines << revision.message.toHtmlEscaped();
     lines << (m_applied[index] ? tr("Applied to the database") : tr("Not applied yet"));
+    if (m_changed[index])
+        lines << tr("Its script changed since it ran (the detail panel shows how)");
     const QStringList& labels = m_graph.branchLabels(index);
     if (!labels.isEmpty())
         lines << tr("Branch labels: %1").arg(labels.join(QStringLiteral(", ")).toHtmlEscaped());

@@ -38,11 +38,13 @@ public:
     // The database's current revision(s): marked "you are here".
     void setCurrentRevisions(const QStringList& ids);
     // Where a database stands: "you are here" on its version-table rows, and every revision
-    // they rest on as applied. Rows the graph does not know are left out.
-    void showDatabaseAt(const QStringList& versionRows);
+    // they rest on as applied; `changedScripts`: applied revisions whose script changed since
+    // it ran (marked "changed since applied"). Rows the graph does not know are left out.
+    void showDatabaseAt(const QStringList& versionRows, const QStringList& changedScripts = {});
     // What the two calls above last set, as shown: the current ids in history order.
     QStringList currentRevisions() const;
     bool isApplied(const QString& id) const;
+    bool isScriptChanged(const QString& id) const;
 
     // Rows whose id starts with `text`, or whose label or message contains it (ignoring
     // case), stay bright; the others are dimmed. Empty text clears the filter. Scrolls the
@@ -114,6 +116,7 @@ private:
     GraphLayout m_layout;
     std::vector<char> m_applied; // by revision index
     std::vector<char> m_current; // by revision index
+    std::vector<char> m_changed; // by revision index: script changed since it ran
     std::vector<char> m_matches; // by row; empty: no filter
     QString m_filterText;
     int m_selectedRow = -1;

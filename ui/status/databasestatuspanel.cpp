@@ -53,6 +53,9 @@ DatabaseStatusPanel::DatabaseStatusPanel(QWidget* parent)
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &DatabaseStatusPanel::cancelRequested);
     m_changed->setObjectName(QStringLiteral("changedScriptsLabel"));
+    m_changed->setTextFormat(Qt::RichText);
+    m_changed->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_changed, &QLabel::linkActivated, this, &DatabaseStatusPanel::changedScriptRequested);
     m_lock->setObjectName(QStringLiteral("lockLabel"));
     m_drift->setObjectName(QStringLiteral("driftLink"));
     m_drift->setText(QStringLiteral("<a href='drift'>%1</a>").arg(tr("Check for drift...")));
@@ -78,7 +81,7 @@ QString DatabaseStatusPanel::lockText() const
 
 QString DatabaseStatusPanel::changedScriptsText() const
 {
-    return m_changed->text();
+    return m_changedText;
 }
 
 QString DatabaseStatusPanel::lockSentence(const LockHolder& lock, const QDateTime& now)
@@ -95,15 +98,34 @@ QString DatabaseStatusPanel::lockSentence(const LockHolder& lock, const QDateTim
     return text;
 }
 
-QString DatabaseStatusPanel::changedScriptsSentence(const QStringList& revisions)
+namespace {
+
+QString changedSentence(const QStringList& revisions, bool links)
 {
     if (revisions.isEmpty())
         return {};
-    QStringList named = revisions.mid(0, kNamedRevisions);
+    QStringList named;
+    for (const QString& id : revisions.mid(0, kNamedRevisions))
+        named << (links ? QStringLiteral("<a href='%1'>%1</a>").arg(id.toHtmlEscaped()) : id);
     if (revisions.size() > kNamedRevisions)
         named << QStringLiteral("…");
-    return tr("%n applied script(s) changed since they ran: %1", nullptr, int(revisions.size()))
-        .arg(named.join(QStringLiteral(", ")));
+    QString sentence = DatabaseStatusPanel::tr("%n applied script(s) changed since they ran: %1",
+                                               nullptr, int(revisions.size()));
+    if (links)
+        sentence = sentence.toHtmlEscaped();
+    return sentence.arg(named.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QString DatabaseStatusPanel::changedScriptsSentence(const QStringList& revisions)
+{
+    return changedSentence(revisions, false);
+}
+
+QString DatabaseStatusPanel::changedScriptsHtml(const QStringList& revisions)
+{
+    return changedSentence(revisions, true);
 }
 
 bool DatabaseStatusPanel::offersDriftCheck() const
@@ -130,6 +152,7 @@ void DatabaseStatusPanel::showChecking(const QString& maskedUrl)
 {
     m_headline->setText(maskedUrl.isEmpty() ? tr("No database") : tr("Reading the database..."));
     m_cancel->setVisible(!maskedUrl.isEmpty());
+    m_changedText.clear();
     setLine(m_changed, QString());
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl);
@@ -143,6 +166,7 @@ void DatabaseStatusPanel::showCancelled(const QString& maskedUrl)
 {
     m_cancel->hide();
     m_headline->setText(tr("Not read: cancelled (F5 reads again)"));
+    m_changedText.clear();
     setLine(m_changed, QString());
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl);
@@ -177,9 +201,13 @@ void DatabaseStatusPanel::showStatus(const DatabaseStatus& status)
     }
 
     QString changed = changedScriptsSentence(status.changedRevisions());
-    if (!status.scriptCheckError.isEmpty())
+    QString shown = changedScriptsHtml(status.changedRevisions());
+    if (!status.scriptCheckError.isEmpty()) {
         changed = tr("Cannot compare the applied scripts: %1").arg(status.scriptCheckError);
-    setLine(m_changed, changed);
+        shown = changed.toHtmlEscaped();
+    }
+    m_changedText = changed;
+    setLine(m_changed, shown);
     QStringList paths;
     for (const ScriptCheck& check : status.changedScripts)
         paths << check.path;
@@ -197,6 +225,7 @@ void DatabaseStatusPanel::showError(const QString& maskedUrl, const QString& mes
 {
     m_cancel->hide();
     m_headline->setText(tr("Cannot read the database"));
+    m_changedText.clear();
     setLine(m_changed, QString());
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl + QStringLiteral("\n") + message);

@@ -35,6 +35,8 @@ public:
     static QString lockSentence(const LockHolder& lock, const QDateTime& now);
     // "2 applied scripts changed since they ran: 1b6fc84e07d9, 7d41b0e9c6a2"
     static QString changedScriptsSentence(const QStringList& revisions);
+    // The same with each revision a link (changedScriptRequested).
+    static QString changedScriptsHtml(const QStringList& revisions);
 
 Q_SIGNALS:
     // The status shown now, for panels that plan from it (the revision details).
@@ -43,6 +45,8 @@ Q_SIGNALS:
     void statusUnknown(const QString& reason);
     // "Check for drift": compare the database with what the scripts at `current` make.
     void driftCheckRequested(const QStringList& current);
+    // A changed script's revision clicked in the changed-scripts line.
+    void changedScriptRequested(const QString& revision);
     // The Cancel button, shown while the database is being read.
     void cancelRequested();
 
@@ -55,6 +59,7 @@ private:
     QLabel* m_lock;
     QLabel* m_detail;
     QLabel* m_drift; // the drift check link, while the database's revisions are known
+    QString m_changedText; // the changed-scripts line without its links
     QStringList m_current;
     QPushButton* m_cancel;
 };

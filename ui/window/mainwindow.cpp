@@ -14,57 +14,26 @@
 #include "runlog/runworkflow.h"
 #include "status/databasestatuspanel.h"
 #include "status/databasestatusreader.h"
+#include "window/projectpaths.h"
 #include "window/recentprojects.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace retort::ui {
-
-namespace {
-
-// The config file for a path that may be the file itself or the project folder.
-QString configFileFor(const QString& path)
-{
-    const QFileInfo info(path);
-    return ProjectConfig::locate(info.isDir() ? QString() : info.absoluteFilePath(),
-                                 info.isDir() ? info.absoluteFilePath() : info.absolutePath());
-}
-
-// The project a drag carries: the config file of the first dropped folder (or .ini file) that
-// is a project; "" when none is.
-QString droppedProject(const QMimeData* mime)
-{
-    const QList<QUrl> urls = mime->urls();
-    for (const QUrl& url : urls) {
-        const QFileInfo info(url.toLocalFile());
-        if (!url.isLocalFile() || (!info.isDir() && info.suffix() != QLatin1String("ini")))
-            continue;
-        try {
-            return configFileFor(url.toLocalFile());
-        } catch (const Error&) {
-        }
-    }
-    return {};
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_connection(new ActiveConnection(new ConnectionProfiles(this), this)),
@@ -92,7 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_history, &HistoryGraphView::revisionContextMenuRequested, this, &MainWindow::showRevisionMenu);
     connect(m_history, &HistoryGraphView::currentRevisionChanged, this, [this](const QString& id) {
         if (m_project)
-            m_detail->showRevision(*m_project, id);
+            m_detail->showRevision(*m_project, id, databaseUrl());
         updateRunActions();
     });
     connect(m_log, &RunLogPanel::cancelRequested, m_runs, &RunController::cancel);
@@ -106,6 +75,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_connection, &ActiveConnection::changed, this, &MainWindow::refreshDatabaseStatus);
     connect(m_status, &DatabaseStatusPanel::driftCheckRequested, this,
             [this](const QStringList& current) { compareWindow()->checkDrift(current); });
+    connect(m_status, &DatabaseStatusPanel::changedScriptRequested, this, [this](const QString& id) {
+        m_history->selectRevision(id);
+        m_detail->showChangeTab();
+    });
 
     connect(m_statusReader, &DatabaseStatusReader::started, m_status, &DatabaseStatusPanel::showChecking);
     connect(m_statusReader, &DatabaseStatusReader::failed, m_status, &DatabaseStatusPanel::showError);
@@ -122,7 +95,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this] { m_history->showDatabaseAt({}); });
     connect(m_statusReader, &DatabaseStatusReader::finished, this, [this](const DatabaseStatus& status) {
         m_status->showStatus(status);
-        m_history->showDatabaseAt(status.current);
+        m_history->showDatabaseAt(status.current, status.changedRevisions());
     });
     // The detail panel's SQL tabs plan from whatever state the banner shows.
     connect(m_status, &DatabaseStatusPanel::statusShown, m_detail,
@@ -236,21 +209,7 @@ void MainWindow::createActions()
     toolBar->addAction(compare);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    QMenu* themeMenu = viewMenu->addMenu(tr("&Theme"));
-    auto* themes = new QActionGroup(this);
-    const std::pair<Theme::Choice, QString> choices[] = {
-        {Theme::Choice::System, tr("Follow the &System")},
-        {Theme::Choice::Light, tr("&Light")},
-        {Theme::Choice::Dark, tr("&Dark")}};
-    for (const auto& [choice, label] : choices) {
-        QAction* action = themeMenu->addAction(label, this, [choice = choice] {
-            Theme::save(choice);
-            Theme::apply(choice);
-        });
-        action->setCheckable(true);
-        action->setChecked(Theme::saved() == choice);
-        themes->addAction(action);
-    }
+    Theme::addMenu(viewMenu);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Retort Studio"), this, &MainWindow::showAbout);
@@ -259,7 +218,7 @@ void MainWindow::createActions()
 bool MainWindow::openProject(const QString& path)
 {
     try {
-        const QString configPath = configFileFor(path);
+        const QString configPath = ProjectPaths::configFileFor(path);
         m_project = Project::open(configPath);
         RecentProjects::remember(configPath);
         m_connection->restoreFor(configPath);
@@ -385,7 +344,7 @@ void MainWindow::chooseProject()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (!droppedProject(event->mimeData()).isEmpty())
+    if (!ProjectPaths::dropped(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         event->ignore();
@@ -393,7 +352,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const QString configPath = droppedProject(event->mimeData());
+    const QString configPath = ProjectPaths::dropped(event->mimeData());
     if (configPath.isEmpty())
         return;
     event->acceptProposedAction();

@@ -73,6 +73,22 @@ QVector<int> SideBySide::differenceStarts() const
     return starts;
 }
 
+void SideBySide::append(const SideBySide& more)
+{
+    const int fromOffset = int(fromLines.size());
+    const int toOffset = int(toLines.size());
+    fromLines += more.fromLines;
+    toLines += more.toLines;
+    rows.reserve(rows.size() + more.rows.size());
+    for (AlignedRow row : more.rows) {
+        if (row.fromLine >= 0)
+            row.fromLine += fromOffset;
+        if (row.toLine >= 0)
+            row.toLine += toOffset;
+        rows.append(row);
+    }
+}
+
 QStringList SideBySideDiff::words(const QString& line)
 {
     QStringList out;

@@ -50,6 +50,9 @@ struct SideBySide
     QString toText() const;
     // The first row of each run of rows that differ, in order: where "next difference" goes.
     QVector<int> differenceStarts() const;
+    // Adds `more` below these rows (its line numbers shifted past these lines): several
+    // alignments shown as one text, e.g. a whole schema object by object.
+    void append(const SideBySide& more);
 };
 
 // Side-by-side alignment for review screens (Meld, KDiff3): the line diff (TextDiff), in which

@@ -267,6 +267,20 @@ SchemaComparison SchemaComparison::compare(const Schema& from, const Schema& to,
     return result;
 }
 
+SideBySide SchemaComparison::wholeAlignment() const
+{
+    SideBySide whole;
+    SideBySide gap;
+    gap.fromLines = gap.toLines = QStringList{QString()};
+    gap.rows = {AlignedRow{AlignedRow::Kind::Same, 0, 0, {}, {}}};
+    for (const ComparedObject& object : m_objects) {
+        if (!whole.rows.isEmpty())
+            whole.append(gap);
+        whole.append(object.alignment);
+    }
+    return whole;
+}
+
 int SchemaComparison::count(ComparedObject::Status status) const
 {
     int n = 0;

@@ -65,6 +65,9 @@ public:
     int count(ComparedObject::Status status) const;
     // Every change's key, in the diff's order.
     QStringList changeKeys() const;
+    // The whole schema of each side as one text, object after object (in objects() order,
+    // a blank line between two), aligned: a revision's schema before and after it.
+    SideBySide wholeAlignment() const;
 
     // "only in from", "only in to", "different", "identical".
     static QString statusName(ComparedObject::Status status);

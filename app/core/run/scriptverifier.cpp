@@ -180,7 +180,9 @@ ScriptCheck ScriptVerifier::check(int revision, const HistoryRecord* recorded) c
     if (c.checksum == c.recordedChecksum)
         return c;
     c.status = Status::Changed;
+    c.currentText = now.text;
     if (c.textRecorded) {
+        c.appliedText = recorded->script;
         c.diff =
             TextDiff::unified(recorded->script, now.text, meta.path + QStringLiteral(" (applied)"),
                               meta.path + QStringLiteral(" (on disk)"));

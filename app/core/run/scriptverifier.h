@@ -29,6 +29,8 @@ struct ScriptCheck
     QString checksum;          // of the file now; empty when missing
     bool textRecorded = false; // whether the history holds the text that ran
     QString diff;              // Changed: unified diff, as applied -> on disk
+    QString appliedText;       // Changed: the text that ran, when the history kept it
+    QString currentText;       // Changed: the file's text now
 
     static QString statusName(Status status); // "unchanged", "changed", "missing", "not recorded"
     QJsonObject toJson() const;
