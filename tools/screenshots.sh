@@ -10,6 +10,9 @@
 #   docs/studio-compare.png          the schema review window: the scripts at head against a
 #                                    changed model, a table's DDL aligned, the generated
 #                                    migration and its lint (written by tst_studio_compare)
+#   docs/studio-detail-schema.png    the detail panel's Schema tab (a revision's schema before
+#                                    and after it) and
+#   docs/studio-detail-changed.png   its Changed since applied tab (tst_studio_detail)
 # Builds what it needs first (BUILD_DIR defaults to build/screenshots).
 set -eu
 
@@ -18,7 +21,7 @@ build=${1:-$root/build/screenshots}
 if [ ! -f "$build/build.ninja" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$build" --target retort retort-studio tst_studio tst_studio_compare -j1
+cmake --build "$build" --target retort retort-studio tst_studio tst_studio_compare tst_studio_detail -j1
 
 build=$(cd "$build" && pwd) # absolute: the script changes folder below
 work=$(mktemp -d)
@@ -42,5 +45,10 @@ RETORT_SCREENSHOT_DIR="$root/docs" "$build/tests/ui/tst_studio" "rollBackFromThe
 
 RETORT_SCREENSHOT_DIR="$root/docs" "$build/tests/ui/tst_studio_compare" screenshot \
     >"$work/compare.log" 2>&1 || { cat "$work/compare.log"; exit 1; }
+
+mkdir "$work/detail"
+RETORT_SCREENSHOT_DIR="$work/detail" "$build/tests/ui/tst_studio_detail" screenshot \
+    >"$work/detail.log" 2>&1 || { cat "$work/detail.log"; exit 1; }
+cp "$work/detail/studio-detail-schema.png" "$work/detail/studio-detail-changed.png" "$root/docs/"
 
 ls -l "$root"/docs/studio-*.png

@@ -7,15 +7,33 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <ctime>
+
 namespace retort::testsupport {
+
+namespace {
+
+// CPU time the calling thread has used, in ms.
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+}
+
+} // namespace
 
 StallMeter::StallMeter()
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_longest = qMax(m_longest, m_clock.restart());
+        const double cpu = threadCpuMs();
+        m_longestBusy = qMax(m_longestBusy, cpu - m_cpuAtTick);
+        m_cpuAtTick = cpu;
         ++m_ticks;
     });
+    m_cpuAtTick = threadCpuMs();
     m_clock.start();
     m_timer.start(10);
 }

@@ -14,18 +14,22 @@ class QAbstractItemModelTester;
 namespace retort::testsupport {
 
 // Measures the longest pause of the thread's event loop: a timer that should tick every
-// 10 ms records the largest gap between two ticks.
+// 10 ms records the largest gap between two ticks, and the most CPU time the thread itself
+// used between two ticks (a long gap with little CPU is the machine's load, not the GUI's work).
 class StallMeter : public QObject
 {
 public:
     StallMeter();
     qint64 longestGapMs() const { return m_longest; }
+    double longestBusyMs() const { return m_longestBusy; }
     int ticks() const { return m_ticks; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_longest = 0;
+    double m_cpuAtTick = 0;
+    double m_longestBusy = 0;
     int m_ticks = 0;
 };
 
