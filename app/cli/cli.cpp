@@ -24,7 +24,7 @@ bool takesValue(const QString& argument)
 {
     return argument == QLatin1String("-c") || argument == QLatin1String("--config") ||
            argument == QLatin1String("--url") || argument == QLatin1String("--url-env") ||
-           argument == QLatin1String("--connect-timeout");
+           argument == QLatin1String("--connect-timeout") || argument == QLatin1String("--lang");
 }
 
 void addGlobalOptions(QCommandLineParser& parser)
@@ -49,6 +49,12 @@ void addGlobalOptions(QCommandLineParser& parser)
                                      "connecting (default: the URL's connect_timeout, else %1).")
                           .arg(DatabaseUrl::kDefaultConnectTimeoutSeconds),
                       QStringLiteral("SECONDS")});
+    // Read by main() before parsing (so that everything is in that language); listed here so
+    // that it shows in --help and is accepted anywhere on the line.
+    parser.addOption({QStringLiteral("lang"),
+                      QStringLiteral("Language of messages, such as de or en (default: the "
+                                     "system's)."),
+                      QStringLiteral("CODE")});
     parser.addHelpOption();
 }
 
@@ -57,7 +63,7 @@ void addGlobalOptions(QCommandLineParser& parser)
 void Cli::printUsage(QTextStream& stream) const
 {
     stream << "Usage: retort [-c PATH] [--url URL | --url-env NAME] [--password-prompt] "
-              "[--connect-timeout SECONDS] <command> [options]\n\n"
+              "[--connect-timeout SECONDS] [--lang CODE] <command> [options]\n\n"
               "Database schema migrations, compatible with Alembic projects.\n\nCommands:\n";
     for (const Command& command : allCommands())
         stream << "  " << command.name.leftJustified(12) << command.summary << '\n';

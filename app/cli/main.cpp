@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // retort: the command line. Everything it does is in retort_core; this only dispatches.
 #include "cli.h"
+#include "languagesetup.h"
 
 #include <QCoreApplication>
 #include <cstdint>
@@ -43,5 +44,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Engine messages (errors, run lines) in the system's language, or --lang's.
+    const QString language = retort::i18n::requestedLanguage(QCoreApplication::arguments());
+    if (!retort::i18n::installTranslations(app, language))
+        err << "retort: no translation for '" << language << "'; using English\n";
     return retort::cli::Cli(out, err).run(QCoreApplication::arguments());
 }

@@ -3,14 +3,12 @@
 // retort_core; this only reads the command line and shows the window.
 #include "window/mainwindow.h"
 #include "editor/theme.h"
+#include "languagesetup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -25,16 +23,10 @@ int main(int argc, char* argv[])
         icon.addFile(QStringLiteral(":/icons/retort-%1.png").arg(size));
     QApplication::setWindowIcon(icon);
 
-    // The user's language, else English (whose file holds the plural forms); Qt's own texts
-    // (dialog buttons, file dialogs) from the translations Qt ships, where there are some.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("retort_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral("retort_studio_en"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    // The system's language, or --lang's; Qt's own texts (dialog buttons, file dialogs) too.
+    const QString language = retort::i18n::requestedLanguage(QApplication::arguments());
+    if (!retort::i18n::installTranslations(app, language))
+        qWarning("retort-studio: no translation for '%s'; using English", qPrintable(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -57,6 +49,10 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("theme"),
                       QApplication::translate("main", "system, light or dark (default: as last chosen)."),
                       QStringLiteral("THEME")});
+    parser.addOption({QStringLiteral("lang"),
+                      QApplication::translate("main", "Language of the window, such as de or en "
+                                                      "(default: the system's)."),
+                      QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("screenshot"),
                       QApplication::translate("main", "Save a picture of the window to FILE once "
                                                       "the database status is read, then quit."),

@@ -36,7 +36,7 @@ _retort()
     local command= i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            -c|--config|--url) ((i++)) ;;
+            -c|--config|--url|--url-env|--connect-timeout|--lang) ((i++)) ;;
             -*) ;;
             *) command=${words[i]}; break ;;
         esac
@@ -46,7 +46,10 @@ _retort()
         -c|--config)
             _filedir ini
             return ;;
-        --url|-m|--message|--rev-id|--branch-label|--lock-timeout)
+        --url|--url-env|--connect-timeout|-m|--message|--rev-id|--branch-label|--lock-timeout)
+            return ;;
+        --lang)
+            COMPREPLY=($(compgen -W 'de en' -- "$cur"))
             return ;;
         --version-path)
             _filedir -d
@@ -55,7 +58,7 @@ _retort()
 
     if [[ -z $command ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W '-c --config --url --help --version' -- "$cur"))
+            COMPREPLY=($(compgen -W '-c --config --url --url-env --password-prompt --connect-timeout --lang --help --version' -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$(retort --help 2>/dev/null |
                 sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')" -- "$cur"))

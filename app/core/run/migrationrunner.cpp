@@ -89,6 +89,7 @@ private:
 
     // Online
     RunResult runOnline();
+    void refuseWhatCannotRun(MigrationLock& lock);
     QStringList setUp(MigrationLock& lock);
     void runStamp(MigrationLock& lock);
     StepOutcome runStep(MigrationLock& lock, const MigrationStep& step);
@@ -439,6 +440,28 @@ HistoryRecord RunSession::newRecord(const QString& revision, const QString& dire
     return record;
 }
 
+// A run refused for what the database holds (a revision no script knows, a target that does
+// not resolve from there) changes nothing, journal mode included: it is refused before anything
+// is written. The heads are read in a transaction of their own, which on SQLite waits (with the
+// holder reported) while another runner writes. The plan is made again once the tables exist.
+void RunSession::refuseWhatCannotRun(MigrationLock& lock)
+{
+    lock.beginTransaction();
+    try {
+        m_heads = m_table.readHeads(m_connection->db());
+        if (m_request.mode == RunRequest::Mode::Stamp) {
+            stampTargets();
+        } else {
+            resolveTarget();
+            planFrom(m_heads);
+        }
+        lock.commit();
+    } catch (const Error&) {
+        lock.rollback();
+        throw;
+    }
+}
+
 QStringList RunSession::setUp(MigrationLock& lock)
 {
     QSqlDatabase& db = m_connection->db();
@@ -704,16 +727,7 @@ RunResult RunSession::runOnline()
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        notice);
     lock.acquire();
-    // A run refused for what the database holds (a revision no script knows, a target that
-    // does not resolve from there) changes nothing, journal mode included: it is refused here,
-    // before anything is written. The plan is made again once the tables exist.
-    m_heads = m_table.readHeads(db);
-    if (m_request.mode == RunRequest::Mode::Stamp) {
-        stampTargets();
-    } else {
-        resolveTarget();
-        planFrom(m_heads);
-    }
+    refuseWhatCannotRun(lock);
     settings.emplace(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
                      notice);
     if (m_wholeRun)

@@ -220,10 +220,12 @@ bool VersionTable::exists(QSqlDatabase& db, const QString& table) const
         break;
     }
     QSqlQuery query(db);
-    query.prepare(probe.boundSql());
+    // A failed prepare (SQLite busy reading its schema) would surface from exec() as a
+    // "parameter count mismatch": report its own error.
+    const bool prepared = query.prepare(probe.boundSql());
     for (const QVariant& value : std::as_const(probe.values))
         query.addBindValue(value);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         throw Error(ErrorKind::Database, QCoreApplication::translate("VersionTable", "cannot look up table %1: %2")
                                              .arg(name, databaseError(query.lastError())));
     }
