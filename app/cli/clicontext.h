@@ -34,6 +34,9 @@ public:
     // The database URL: --url, else the project's (with ${VAR} expanded). Full, with the
     // password: hand it to the engine, never print it.
     QString databaseUrl();
+    // --dev-url on the commands that load models or replay scripts (addDevUrlOption); empty
+    // elsewhere and when not given (the project's dev_url applies then).
+    QString devUrl() const;
     bool json() const { return parser.isSet(QStringLiteral("json")); }
     void printJson(const QJsonValue& value);
     // The positional arguments of the command.
@@ -43,5 +46,8 @@ private:
     std::optional<ProjectConfig> m_config;
     std::optional<Project> m_project;
 };
+
+// --dev-url URL: where models load and scripts replay (docs/model.md, "The dev database").
+void addDevUrlOption(QCommandLineParser& parser);
 
 } // namespace retort::cli

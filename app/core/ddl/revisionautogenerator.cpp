@@ -20,9 +20,10 @@ QString sectionText(const QVector<DdlStatement>& statements, const QString& what
 
 } // namespace
 
-RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl)
+RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                                             const QString& devUrl)
     : m_project(project), m_dialect(DatabaseUrl::parse(databaseUrl).dialect()),
-      m_reader(project, databaseUrl)
+      m_reader(project, databaseUrl, devUrl)
 {
 }
 

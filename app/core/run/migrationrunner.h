@@ -6,6 +6,7 @@
 #include "project/projectconfig.h"
 #include "run/runevent.h"
 #include "run/runsettings.h"
+#include "scripts/statementsplitter.h"
 
 #include <QMutex>
 #include <QObject>
@@ -52,6 +53,11 @@ struct RunRequest
     // When the steps reach the disk (see RunSettings). A project's `sync_each_step = true`
     // asks for EveryStep as well.
     SyncPolicy sync = SyncPolicy::EndOfRun;
+
+    // Replays in scratch databases (schema/devdatabase.h): asked, in the running thread,
+    // before each script statement runs, with the script's path; false leaves the statement
+    // out. Empty: every statement runs.
+    std::function<bool(const SqlStatement& statement, const QString& path)> statementFilter;
 };
 
 // What a run did.
