@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "exitcode.h"
+#include "interruptwatcher.h"
 #include "ddl/revisionautogenerator.h"
 #include "schema/driftcheck.h"
 #include "schema/schemadiff.h"
@@ -90,11 +91,13 @@ int diff(CliContext& context)
     if (context.parser.isSet(kSql)) {
         const RevisionAutogenerator autogenerator(context.project(), context.databaseUrl(),
                                                   context.devUrl());
+        const InterruptWatcher interrupt([&autogenerator] { autogenerator.reader().cancel(); });
         printDdl(context, autogenerator, from, to);
         printNotes(context, autogenerator.reader());
         return ExitOk;
     }
     const SchemaReader reader(context.project(), context.databaseUrl(), context.devUrl());
+    const InterruptWatcher interrupt([&reader] { reader.cancel(); });
     const auto [fromSchema, toSchema] = reader.readBoth(from, to);
     printComparison(context, reader, from, to, fromSchema, toSchema);
     printNotes(context, reader);
@@ -145,6 +148,9 @@ int checkDrift(CliContext& context, const SchemaReader& reader)
 int check(CliContext& context)
 {
     const SchemaReader reader(context.project(), context.databaseUrl(), context.devUrl());
+    // Ctrl-C stops a local server's start-up, a replay or a model load; everything made for
+    // the command is then removed as it would be at the end.
+    const InterruptWatcher interrupt([&reader] { reader.cancel(); });
     if (context.parser.isSet(kDrift))
         return checkDrift(context, reader);
     const SchemaSource db{SchemaSource::Kind::Database, {}};

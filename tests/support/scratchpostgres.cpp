@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <cerrno>
+#include <csignal>
 
 namespace retort::testsupport {
 
@@ -44,6 +46,24 @@ ScratchPostgres::~ScratchPostgres()
 {
     if (isValid())
         adminExec(m_admin, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(m_database));
+}
+
+QStringList leftBehindDatabases(const QString& url, const QString& prefix)
+{
+    QStringList left;
+    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("left-behind"));
+    QSqlQuery query(connection.db());
+    if (!query.exec(QStringLiteral("SELECT datname FROM pg_database")))
+        return {query.lastError().text()};
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        if (!name.startsWith(prefix + u'_'))
+            continue;
+        const qint64 pid = name.mid(prefix.size() + 1).section(u'_', 0, 0).toLongLong();
+        if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH))
+            left.append(name);
+    }
+    return left;
 }
 
 } // namespace retort::testsupport

@@ -27,6 +27,13 @@ RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QStri
 {
 }
 
+RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                                             std::shared_ptr<DevDatabase> dev)
+    : m_project(project), m_dialect(DatabaseUrl::parse(databaseUrl).dialect()),
+      m_reader(project, databaseUrl, std::move(dev))
+{
+}
+
 DdlGenerator RevisionAutogenerator::generator() const
 {
     DdlOptions options;

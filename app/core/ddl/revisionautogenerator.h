@@ -27,6 +27,9 @@ public:
     // `devUrl`: where the model loads and the scripts replay (SchemaReader).
     RevisionAutogenerator(const Project& project, const QString& databaseUrl,
                           const QString& devUrl = {});
+    // With a dev database shared with other readers (see SchemaReader).
+    RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                          std::shared_ptr<DevDatabase> dev);
 
     const SchemaReader& reader() const { return m_reader; }
     // The generator for the project's database: objects in the schema the reader compares

@@ -23,6 +23,13 @@ namespace {
     throw Error(ErrorKind::Script, QStringLiteral("%1:%2: %3").arg(path).arg(line).arg(message));
 }
 
+// A statement cancelled on request (pg_cancel_backend: SQLSTATE 57014) ends the load.
+void throwIfCancelled(const QSqlQuery& query)
+{
+    if (query.lastError().nativeErrorCode() == QLatin1String("57014"))
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
 QString errorText(const QSqlQuery& query)
 {
     const QSqlError error = query.lastError();
@@ -63,8 +70,10 @@ void runEach(QSqlDatabase& db, const ModelScript& script, const QString& path)
 {
     for (const SqlStatement& statement : script.statements) {
         QSqlQuery query(db);
-        if (!query.exec(statement.text))
+        if (!query.exec(statement.text)) {
+            throwIfCancelled(query);
             failAt(path, statement.line, errorText(query));
+        }
     }
 }
 
@@ -79,10 +88,24 @@ bool schemaExists(QSqlDatabase& db, const QString& name)
 }
 
 Schema loadPostgres(const ModelScript& script, const QString& path, const DatabaseUrl& database,
-                    const SchemaReadOptions& options)
+                    const SchemaReadOptions& options, const SchemaModel::Running& running)
 {
     DatabaseConnection connection(database, QStringLiteral("model"));
     connection.setNoticeHandler({});
+    struct Told
+    {
+        const SchemaModel::Running& running;
+        explicit Told(const SchemaModel::Running& r, qint64 pid) : running(r)
+        {
+            if (running)
+                running(pid);
+        }
+        ~Told()
+        {
+            if (running)
+                running(0);
+        }
+    } told(running, connection.backendPid());
     QSqlDatabase& db = connection.db();
     const auto begin = [&] {
         if (!db.transaction())
@@ -112,6 +135,7 @@ Schema loadPostgres(const ModelScript& script, const QString& path, const Databa
     batch.finish();
     QSqlQuery probe(db);
     if (!ran || !probe.exec(QStringLiteral("SELECT 1"))) {
+        throwIfCancelled(batch);
         const QString batchError = errorText(ran ? probe : batch);
         probe.finish();
         db.rollback();
@@ -263,24 +287,25 @@ Schema SchemaModel::loadText(const QString& text, const QString& path, const Dat
 }
 
 Schema SchemaModel::loadText(const QString& text, const QString& path, DevDatabase& dev,
-                             const SchemaReadOptions& options)
+                             const SchemaReadOptions& options, const Running& running)
 {
     if (dev.dialect() == Dialect::MySql)
         throw Error(ErrorKind::Usage, QStringLiteral("models are not supported on %1 yet")
                                           .arg(dialectName(dev.dialect())));
     // Every statement is checked before the first one runs.
     const ModelScript script = ModelScript::parse(text, dev.dialect(), path);
-    return loadInto(script, path, dev.modelDatabase(), options);
+    return loadInto(script, path, dev.modelDatabase(), options, running);
 }
 
 Schema SchemaModel::loadInto(const ModelScript& script, const QString& path,
-                             const DatabaseUrl& database, const SchemaReadOptions& options)
+                             const DatabaseUrl& database, const SchemaReadOptions& options,
+                             const Running& running)
 {
     switch (database.dialect()) {
     case Dialect::Sqlite:
         return loadSqlite(script, path, database, options);
     case Dialect::PostgreSql:
-        return loadPostgres(script, path, database, options);
+        return loadPostgres(script, path, database, options, running);
     case Dialect::MySql:
         break;
     }

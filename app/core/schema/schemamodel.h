@@ -6,6 +6,7 @@
 #include "schema/schemareadoptions.h"
 
 #include <QString>
+#include <functional>
 
 class QSqlDatabase;
 
@@ -32,13 +33,17 @@ struct ModelScript;
 class SchemaModel
 {
 public:
+    // Told the server process of a PostgreSQL model load's connection once it is open, and 0
+    // when the load ends, so that another thread may cancel the load (pg_cancel_backend).
+    using Running = std::function<void(qint64 backendPid)>;
+
     // Throws Error(Script) "path:line: message" for a bad marker, a statement a model may not
     // hold (ModelScript) or one the database refuses (with its message), Error(Config) when
     // the file cannot be read, Error(Database) when the dev database cannot be used.
     static Schema load(const QString& path, DevDatabase& dev, const SchemaReadOptions& options);
     // The same for text already read; `path` names it in errors.
     static Schema loadText(const QString& text, const QString& path, DevDatabase& dev,
-                           const SchemaReadOptions& options);
+                           const SchemaReadOptions& options, const Running& running = {});
     // The same in a DevDatabase with the defaults for `server` (the database the model will
     // be compared with), made for this one load.
     static Schema load(const QString& path, const DatabaseUrl& server,
@@ -47,7 +52,8 @@ public:
                            const SchemaReadOptions& options);
     // Runs checked statements in the empty database `database` (see above) and reads it.
     static Schema loadInto(const ModelScript& script, const QString& path,
-                           const DatabaseUrl& database, const SchemaReadOptions& options);
+                           const DatabaseUrl& database, const SchemaReadOptions& options,
+                           const Running& running = {});
 
     // The model file's text. Throws Error(Config) naming the file when it cannot be read.
     static QString readFile(const QString& path);

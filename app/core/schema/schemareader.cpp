@@ -35,33 +35,70 @@ QString currentSchema(QSqlDatabase& db)
 
 SchemaReader::SchemaReader(const Project& project, const QString& databaseUrl,
                            const QString& devUrl)
-    : m_project(project), m_url(DatabaseUrl::parse(databaseUrl)),
-      m_devUrl(devUrl.isEmpty() ? project.config().devUrl() : devUrl)
+    : m_project(project), m_url(DatabaseUrl::parse(databaseUrl)), m_devUrl(devUrl)
 {
     const ProjectConfig& config = project.config();
     m_options.excludedTables = {config.versionTable, MigrationHistory::tableName()};
-    if (m_url.dialect() != Dialect::PostgreSql)
-        return;
-    if (!config.versionTableSchema.isEmpty()) {
+    if (!config.versionTableSchema.isEmpty())
         m_options.schemaName = config.versionTableSchema;
+    m_targetKnown = m_url.dialect() != Dialect::PostgreSql;
+}
+
+SchemaReader::SchemaReader(const Project& project, const QString& databaseUrl,
+                           std::shared_ptr<DevDatabase> dev)
+    : SchemaReader(project, databaseUrl, QString())
+{
+    m_dev = std::move(dev);
+}
+
+void SchemaReader::learnTarget(QSqlDatabase& db) const
+{
+    QMutexLocker lock(&m_targetMutex);
+    if (m_targetKnown)
         return;
-    }
-    DatabaseConnection connection(m_url, QStringLiteral("schema"));
-    QSqlQuery query(connection.db());
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT current_schema(), version()")) || !query.next())
         throw Error(ErrorKind::Database, QStringLiteral("cannot read the current schema: ") +
                                              query.lastError().text());
-    const QString name = query.value(0).toString();
-    m_options.schemaName = name.isEmpty() ? QStringLiteral("public") : name;
+    if (m_project.config().versionTableSchema.isEmpty()) {
+        const QString name = query.value(0).toString();
+        m_options.schemaName = name.isEmpty() ? QStringLiteral("public") : name;
+    }
     m_serverVersion = query.value(1).toString();
+    m_targetKnown = true;
 }
 
-SchemaReader::~SchemaReader() = default;
+void SchemaReader::learnTarget() const
+{
+    {
+        QMutexLocker lock(&m_targetMutex);
+        if (m_targetKnown)
+            return;
+    }
+    DatabaseConnection connection(m_url, QStringLiteral("schema"));
+    learnTarget(connection.db());
+}
+
+const SchemaReadOptions& SchemaReader::options() const
+{
+    learnTarget();
+    return m_options;
+}
+
+SchemaReader::~SchemaReader()
+{
+    if (m_canceller.joinable())
+        m_canceller.join();
+}
 
 DevDatabase& SchemaReader::devDatabase() const
 {
-    if (!m_dev) {
-        m_dev = std::make_unique<DevDatabase>(m_url, m_devUrl);
+    if (!m_dev || !m_devSetUp) {
+        learnTarget();
+        if (!m_dev)
+            m_dev = std::make_shared<DevDatabase>(
+                m_url, m_devUrl.isEmpty() ? m_project.config().devUrl() : m_devUrl);
+        m_devSetUp = true;
         const std::shared_ptr<std::atomic_bool> cancelled = m_cancelled;
         m_dev->setCancelled([cancelled] { return cancelled->load(); });
         m_dev->setTargetVersion(m_serverVersion);
@@ -69,12 +106,27 @@ DevDatabase& SchemaReader::devDatabase() const
     return *m_dev;
 }
 
-void SchemaReader::cancel()
+void SchemaReader::cancel() const
 {
     m_cancelled->store(true);
     QMutexLocker lock(&m_runnerMutex);
     if (m_runner)
         m_runner->cancel();
+    if (m_modelBackend != 0 && !m_canceller.joinable()) {
+        const DatabaseUrl url = m_modelDatabase;
+        const qint64 backend = m_modelBackend;
+        m_canceller = std::thread([url, backend] {
+            try {
+                DatabaseConnection connection(url, QStringLiteral("cancel"));
+                QSqlQuery query(connection.db());
+                query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
+                query.addBindValue(backend);
+                query.exec();
+            } catch (const Error&) {
+                // the load ends by itself
+            }
+        });
+    }
 }
 
 Schema SchemaReader::read(const SchemaSource& source) const
@@ -95,10 +147,30 @@ std::pair<Schema, Schema> SchemaReader::readBoth(const SchemaSource& from,
 {
     const bool fromLive = from.kind == SchemaSource::Kind::Database;
     const bool toLive = to.kind == SchemaSource::Kind::Database;
-    if (fromLive == toLive)
+    // (An SQLite file that is not there is read as empty without a connection.)
+    if (fromLive == toLive ||
+        (m_url.dialect() == Dialect::Sqlite && !QFileInfo::exists(m_url.databaseName())))
         return {read(from), read(to)};
-    // The live read needs nothing of this thread; the dev database's side stays here.
-    std::future<Schema> live = std::async(std::launch::async, [this] { return database(); });
+    // The live read needs nothing of this thread; the dev database's side stays here, and
+    // starts as soon as the live side's connection has told the schema name and version.
+    std::promise<void> known;
+    std::future<void> targetKnown = known.get_future();
+    std::future<Schema> live = std::async(std::launch::async, [this, &known] {
+        try {
+            DatabaseConnection connection(m_url, QStringLiteral("schema"));
+            learnTarget(connection.db());
+            known.set_value();
+            return readLive(connection.db());
+        } catch (...) {
+            try {
+                known.set_exception(std::current_exception());
+            } catch (const std::future_error&) {
+                // already told: the read itself failed, which get() reports
+            }
+            throw;
+        }
+    });
+    targetKnown.get();
     Schema other = read(fromLive ? to : from);
     Schema database = live.get();
     return fromLive ? std::pair{std::move(database), std::move(other)}
@@ -117,11 +189,20 @@ Schema SchemaReader::model() const
     QByteArray key;
     if (cache.isEnabled()) {
         key = ModelCache::key(text, m_url.dialect(), devDatabase().modelServerVersion(),
-                              m_options);
+                              options());
         if (std::optional<Schema> schema = cache.lookup(key))
             return *schema;
     }
-    Schema schema = SchemaModel::loadText(text, path, devDatabase(), m_options);
+    DevDatabase& dev = devDatabase();
+    const Schema schema = SchemaModel::loadText(
+        text, path, dev, options(), [this, &dev](qint64 backend) {
+            QMutexLocker lock(&m_runnerMutex);
+            m_modelBackend = backend;
+            if (backend != 0)
+                m_modelDatabase = dev.modelDatabase();
+        });
+    if (m_cancelled->load())
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
     if (cache.isEnabled())
         cache.store(key, schema);
     return schema;
@@ -133,7 +214,13 @@ Schema SchemaReader::database() const
         !QFileInfo::exists(m_url.databaseName()))
         return {}; // connecting would create the file
     DatabaseConnection connection(m_url, QStringLiteral("schema"));
-    return readSchemaOf(connection.db(), connection.dialect(), m_options.schemaName, m_options);
+    learnTarget(connection.db());
+    return readLive(connection.db());
+}
+
+Schema SchemaReader::readLive(QSqlDatabase& db) const
+{
+    return readSchemaOf(db, dialectOf(db), m_options.schemaName, m_options);
 }
 
 Schema SchemaReader::scripts(const QStringList& revisions) const
@@ -192,7 +279,7 @@ Schema SchemaReader::scriptsOf(const Project& project, const QStringList& revisi
     const QString schemaName = connection.dialect() == Dialect::PostgreSql
                                    ? currentSchema(connection.db())
                                    : QString();
-    return readSchemaOf(connection.db(), connection.dialect(), schemaName, m_options);
+    return readSchemaOf(connection.db(), connection.dialect(), schemaName, options());
 }
 
 QStringList SchemaReader::databaseRevisions() const

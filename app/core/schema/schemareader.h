@@ -8,10 +8,12 @@
 #include "schema/schemasource.h"
 
 #include <QMutex>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <atomic>
 #include <memory>
+#include <thread>
 #include <utility>
 
 namespace retort {
@@ -37,17 +39,25 @@ class MigrationRunner;
 class SchemaReader
 {
 public:
-    // Connects to read the schema name (PostgreSQL, unless version_table_schema names it)
-    // and the server's version. Throws Error(Config) for a bad URL or dev URL,
+    // `devUrl`: where models load and scripts replay (DevDatabase); empty: the project's
+    // dev_url. Connects to nothing yet: the schema name (PostgreSQL, unless version_table_schema names
+    // it) and the server's version are read with the first read that needs them, on that
+    // read's connection. Throws Error(Config) for a bad URL or dev URL. Reads throw
     // Error(Database) when the database cannot be read.
     SchemaReader(const Project& project, const QString& databaseUrl, const QString& devUrl = {});
+    // The same with a dev database shared with other readers of the same database, so that
+    // its model database and throwaway server outlive one reader (a compare view reading
+    // again and again). It belongs to this thread too.
+    SchemaReader(const Project& project, const QString& databaseUrl,
+                 std::shared_ptr<DevDatabase> dev);
     ~SchemaReader();
     SchemaReader(const SchemaReader&) = delete;
     SchemaReader& operator=(const SchemaReader&) = delete;
 
     const Project& project() const { return m_project; }
     const DatabaseUrl& url() const { return m_url; }
-    const SchemaReadOptions& options() const { return m_options; }
+    // Connects once to learn the schema name when no read has yet.
+    const SchemaReadOptions& options() const;
     // Where models load and scripts replay, made on first use.
     DevDatabase& devDatabase() const;
 
@@ -72,20 +82,34 @@ public:
     // Notes about the last replays, for people: statements left out on the throwaway server.
     const QStringList& notes() const { return m_notes; }
 
-    // Thread-safe: stops a local server's start-up and the running replay (Error(Cancelled)).
-    void cancel();
+    // Thread-safe, returns at once: stops a local server's start-up, the running replay and
+    // the running model load (pg_cancel_backend from a connection of its own); the read then
+    // throws Error(Cancelled).
+    void cancel() const;
 
 private:
+    // The schema name and server version from an open connection to the database, once.
+    void learnTarget(QSqlDatabase& db) const;
+    // The same through a connection of its own, unless known.
+    void learnTarget() const;
+    Schema readLive(QSqlDatabase& db) const;
+
     const Project& m_project;
     DatabaseUrl m_url;
-    QString m_devUrl;
-    QString m_serverVersion; // PostgreSQL: SELECT version(), when read
-    SchemaReadOptions m_options;
-    mutable std::unique_ptr<DevDatabase> m_dev;
+    QString m_devUrl; // as given; empty: the project's dev_url
+    mutable QMutex m_targetMutex;
+    mutable bool m_targetKnown = false;
+    mutable QString m_serverVersion; // PostgreSQL: SELECT version(), when read
+    mutable SchemaReadOptions m_options;
+    mutable std::shared_ptr<DevDatabase> m_dev;
+    mutable bool m_devSetUp = false; // this reader's cancel flag and target version given
     mutable QStringList m_notes;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
     mutable QMutex m_runnerMutex;
     mutable MigrationRunner* m_runner = nullptr; // the replay running, for cancel()
+    mutable DatabaseUrl m_modelDatabase;         // the model load running, for cancel()
+    mutable qint64 m_modelBackend = 0;
+    mutable std::thread m_canceller;             // pg_cancel_backend() on its way
 };
 
 } // namespace retort

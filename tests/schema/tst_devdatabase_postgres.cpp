@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: Apache-2.0
+// The dev database on PostgreSQL (CTest fixture `postgres`): models never load into the
+// database compared, pg_dump models load, a role without CREATEDB gets an error naming
+// dev_url, the model cache spares a second load, and replays cannot change the server's roles
+// (issues 12 and 19). Each test works in databases and roles of its own.
+#include "childprocess.h"
+#include "common/error.h"
+#include "database/databaseconnection.h"
+#include "postgres/testpostgres.h"
+#include "schema/devdatabase.h"
+#include "schema/driftcheck.h"
+#include "schema/localpostgresserver.h"
+#include "schema/schemareader.h"
+#include "scratchpostgres.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace retort;
+
+namespace {
+
+bool run(const QString& url, const QString& sql)
+{
+    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("test"));
+    QSqlQuery query(connection.db());
+    if (query.exec(sql))
+        return true;
+    qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return false;
+}
+
+QStringList values(const QString& url, const QString& sql)
+{
+    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("test"));
+    QSqlQuery query(connection.db());
+    QStringList result;
+    if (!query.exec(sql))
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    while (query.next())
+        result.append(query.value(0).toString());
+    return result;
+}
+
+// Whether `url` lets us in (the password still works).
+bool canConnect(const QString& url)
+{
+    try {
+        DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("test"));
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+// `url` with user and password replaced.
+QString asUser(const QString& url, const QString& user, const QString& password,
+               const QString& database)
+{
+    const DatabaseUrl parsed = DatabaseUrl::parse(url);
+    return QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+        .arg(user, password, parsed.host())
+        .arg(parsed.port())
+        .arg(database);
+}
+
+void writeFile(const QString& path, const QString& text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+}
+
+// A project in a temporary folder: retort.ini, model.sql, and versions/ with `scripts`
+// (file name -> text).
+struct TestProject
+{
+    QTemporaryDir dir;
+
+    TestProject(const QString& model, const QMap<QString, QString>& scripts = {})
+    {
+        writeFile(config(), QStringLiteral("[retort]\nscript_location = .\nmodel = model.sql\n"));
+        writeFile(dir.filePath(QStringLiteral("model.sql")), model);
+        QDir(dir.path()).mkdir(QStringLiteral("versions"));
+        for (auto it = scripts.cbegin(); it != scripts.cend(); ++it)
+            writeFile(dir.filePath(QStringLiteral("versions/") + it.key()), it.value());
+    }
+    QString config() const { return dir.filePath(QStringLiteral("retort.ini")); }
+
+    testsupport::ProcessOutput retort(const QString& url, const QStringList& arguments) const
+    {
+        return testsupport::runProgram(
+            QStringLiteral(RETORT_CLI),
+            QStringList{QStringLiteral("-c"), config(), QStringLiteral("--url"), url} + arguments,
+            {}, 180000);
+    }
+};
+
+QString script(const QString& id, const QString& parent, const QString& upgrade)
+{
+    return QStringLiteral("-- A test script.\n-- revision: %1\n-- down_revision: %2\n"
+                          "-- message: test\n\n-- +upgrade\n%3\n\n-- +downgrade\n")
+        .arg(id, parent, upgrade);
+}
+
+// pg_dump --schema-only of `url`, the password in the environment.
+QString pgDump(const QString& url)
+{
+    const DatabaseUrl parsed = DatabaseUrl::parse(url);
+    QProcess dump;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), parsed.password());
+    dump.setProcessEnvironment(environment);
+    dump.start(LocalPostgresServer::findBinaries(15) + QStringLiteral("/pg_dump"),
+               {QStringLiteral("--schema-only"), QStringLiteral("-h"), parsed.host(),
+                QStringLiteral("-p"), QString::number(parsed.port()), QStringLiteral("-U"),
+                parsed.userName(), parsed.databaseName()});
+    if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
+        qWarning("pg_dump: %s", dump.readAllStandardError().constData());
+    return QString::fromUtf8(dump.readAllStandardOutput());
+}
+
+const char* const kSchema =
+    "CREATE TYPE mood AS ENUM ('calm', 'angry');\n"
+    "CREATE SEQUENCE ticket_seq;\n"
+    "CREATE TABLE t0 (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  code varchar(40) NOT NULL UNIQUE, name text NOT NULL DEFAULT 'x', feeling mood,\n"
+    "  ticket integer DEFAULT nextval('ticket_seq'));\n"
+    "CREATE TABLE t1 (id serial PRIMARY KEY, t0_id bigint REFERENCES t0 (id) ON DELETE CASCADE,\n"
+    "  amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0));\n"
+    "CREATE INDEX t1_amount_idx ON t1 (amount) WHERE amount > 0;\n"
+    "CREATE VIEW big_ones AS SELECT id, amount FROM t1 WHERE amount > 100;\n"
+    "COMMENT ON TABLE t0 IS 'the first';\n"
+    "COMMENT ON COLUMN t1.amount IS 'in euros';\n";
+
+} // namespace
+
+class TestDevDatabasePostgres : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void committingModelCannotTouchTheTarget();
+    void pgDumpModelLoads();
+    void roleWithoutCreatedbIsToldAboutDevUrl();
+    void cachedModelIsNotRunAgain();
+    void replayCannotChangeTheServersRoles();
+    void driftOnPostgresTellsEditedScripts();
+
+private:
+    QString m_url;
+    QString m_admin;
+};
+
+void TestDevDatabasePostgres::initTestCase()
+{
+    m_url = retortTestPostgresUrl();
+    m_admin = retortTestPostgresAdminUrl();
+    if (m_url.isEmpty() || m_admin.isEmpty())
+        QFAIL("no PostgreSQL test server: run through ctest (fixture postgres)");
+    if (LocalPostgresServer::findBinaries().isEmpty())
+        QFAIL("no PostgreSQL server binaries (postgresql-15) for the throwaway local server");
+}
+
+// Issue 19, item 1: `CREATE TABLE important(id int); COMMIT; DROP TABLE public.important;`
+// ran on the target, inside a transaction it escaped, and dropped a real table for good.
+void TestDevDatabasePostgres::committingModelCannotTouchTheTarget()
+{
+    testsupport::ScratchPostgres target(QStringLiteral("devdb_commit"));
+    QVERIFY(target.isValid());
+    QVERIFY(run(target.url(), QStringLiteral("CREATE TABLE important (id int); "
+                                             "INSERT INTO important VALUES (42)")));
+    const TestProject project(QStringLiteral("CREATE TABLE important(id int);\nCOMMIT;\n"
+                                             "DROP TABLE public.important;\n"));
+    const auto check = project.retort(target.url(), {QStringLiteral("check")});
+    QCOMPARE(check.exitCode, 3);
+    QVERIFY2(check.err.contains(project.dir.filePath(QStringLiteral("model.sql")) +
+                                QStringLiteral(":2: COMMIT would end or split the transaction")),
+             qPrintable(check.err));
+    QCOMPARE(values(target.url(), QStringLiteral("SELECT id FROM important")),
+             QStringList{QStringLiteral("42")});
+    QCOMPARE(values(target.url(), QStringLiteral("SELECT nspname FROM pg_namespace "
+                                                 "WHERE nspname LIKE 'retort_model_%'")),
+             QStringList());
+
+    // Without the COMMIT the model loads, in a database of its own: the target keeps its table
+    // and no temporary database is left on the server.
+    writeFile(project.dir.filePath(QStringLiteral("model.sql")),
+              QStringLiteral("CREATE TABLE important(id int);\nDROP TABLE public.important;\n"
+                             "CREATE TABLE other (id int);\n"));
+    const auto diff = project.retort(target.url(), {QStringLiteral("diff")});
+    QVERIFY2(diff.ok(), qPrintable(diff.description));
+    QVERIFY2(diff.out.contains(QLatin1String("table removed: public.important")),
+             qPrintable(diff.out));
+    QVERIFY2(diff.out.contains(QLatin1String("table added: public.other")), qPrintable(diff.out));
+    QCOMPARE(values(target.url(), QStringLiteral("SELECT id FROM important")),
+             QStringList{QStringLiteral("42")});
+    QCOMPARE(testsupport::leftBehindDatabases(m_url, QStringLiteral("retort_dev")), QStringList());
+}
+
+// Issue 12, item 5: a model made with pg_dump --schema-only failed with `relation "t0" already
+// exists`, since its public.t0 went into the target's own schema.
+void TestDevDatabasePostgres::pgDumpModelLoads()
+{
+    testsupport::ScratchPostgres source(QStringLiteral("devdb_dumped"));
+    QVERIFY(source.isValid());
+    QVERIFY(run(source.url(), QString::fromLatin1(kSchema)));
+    const QString dump = pgDump(source.url());
+    QVERIFY2(dump.contains(QLatin1String("CREATE TABLE public.t0")), qPrintable(dump.left(500)));
+    QVERIFY(dump.contains(QLatin1String("OWNER TO")));
+    const TestProject project(dump);
+
+    const auto same = project.retort(source.url(), {QStringLiteral("check")});
+    QVERIFY2(same.ok(), qPrintable(same.description + same.out));
+    QCOMPARE(same.out, QStringLiteral("No differences between the database and the model.\n"));
+
+    // One column apart: exactly that column.
+    QVERIFY(run(source.url(), QStringLiteral("ALTER TABLE t0 DROP COLUMN ticket")));
+    const auto apart =
+        project.retort(source.url(), {QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(apart.exitCode, 1);
+    const QJsonArray changes = QJsonDocument::fromJson(apart.out.toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("changes"))
+                                   .toArray();
+    QStringList kinds;
+    for (const QJsonValue& change : changes) {
+        const QJsonObject object = change.toObject();
+        kinds.append(object.value(QStringLiteral("kind")).toString() + u' ' +
+                     object.value(QStringLiteral("table")).toString() + u'.' +
+                     object.value(QStringLiteral("name")).toString());
+    }
+    QCOMPARE(kinds, QStringList{QStringLiteral("column-added public.t0.ticket")});
+}
+
+void TestDevDatabasePostgres::roleWithoutCreatedbIsToldAboutDevUrl()
+{
+    const QString role = QStringLiteral("rt_nocreatedb_%1").arg(QCoreApplication::applicationPid());
+    const QString database = role + QStringLiteral("_db");
+    QVERIFY(run(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN NOCREATEDB PASSWORD 'pw'").arg(role)));
+    QVERIFY(run(m_admin, QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, role)));
+    const QString url = asUser(m_url, role, QStringLiteral("pw"), database);
+    // Unique text: no cached load of an earlier run may answer.
+    const TestProject project(QStringLiteral("CREATE TABLE a (id int); -- %1\n")
+                                  .arg(QDateTime::currentMSecsSinceEpoch()));
+
+    const auto refused = project.retort(url, {QStringLiteral("check")});
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.err.contains(QLatin1String("CREATEDB")) &&
+                 refused.err.contains(QLatin1String("dev_url")) &&
+                 refused.err.contains(QLatin1String("--dev-url")),
+             qPrintable(refused.err));
+    QVERIFY2(!refused.err.contains(QLatin1String(":pw@")), qPrintable(refused.err));
+
+    // Another server's user may: the model loads there.
+    const auto elsewhere = project.retort(url, {QStringLiteral("check"), QStringLiteral("--dev-url"), m_url});
+    QCOMPARE(elsewhere.exitCode, 1);
+    QVERIFY2(elsewhere.out.contains(QLatin1String("table added: public.a")),
+             qPrintable(elsewhere.out));
+
+    QVERIFY(run(m_admin, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)));
+    QVERIFY(run(m_admin, QStringLiteral("DROP ROLE %1").arg(role)));
+}
+
+// An unchanged model is never run twice: once cached, it loads even where no database can be
+// made any more; a changed one needs the server again.
+void TestDevDatabasePostgres::cachedModelIsNotRunAgain()
+{
+    QTemporaryDir cache;
+    qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+    const QString role = QStringLiteral("rt_cached_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(run(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN CREATEDB PASSWORD 'pw'").arg(role)));
+    QVERIFY(run(m_admin, QStringLiteral("CREATE DATABASE %1 OWNER %1").arg(role)));
+    const QString url = asUser(m_url, role, QStringLiteral("pw"), role);
+    const TestProject project(QStringLiteral("CREATE TABLE cached (id int PRIMARY KEY);\n"));
+    const Project loaded = Project::open(project.config());
+    Schema first;
+    {
+        const SchemaReader reader(loaded, url);
+        first = reader.model();
+    }
+    QCOMPARE(first.tables.size(), 1);
+    QVERIFY(QDir(cache.filePath(QStringLiteral("retort/models"))).entryList(QDir::Files).size() == 1);
+
+    QVERIFY(run(m_admin, QStringLiteral("ALTER ROLE %1 NOCREATEDB").arg(role)));
+    {
+        const SchemaReader reader(loaded, url);
+        QCOMPARE(reader.model(), first);
+    }
+    writeFile(project.dir.filePath(QStringLiteral("model.sql")),
+              QStringLiteral("CREATE TABLE cached (id bigint PRIMARY KEY);\n"));
+    QString failure;
+    try {
+        const SchemaReader reader(loaded, url);
+        reader.model();
+    } catch (const Error& error) {
+        failure = error.message();
+    }
+    QVERIFY2(failure.contains(QLatin1String("CREATEDB")), qPrintable(failure));
+    qunsetenv("XDG_CACHE_HOME");
+    QVERIFY(run(m_admin, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(role)));
+    QVERIFY(run(m_admin, QStringLiteral("DROP ROLE %1").arg(role)));
+}
+
+// Issue 19, item 2: a migration with `ALTER ROLE x PASSWORD '...'` reset a real role's
+// password during a drift check, replayed in a scratch database of the same server.
+void TestDevDatabasePostgres::replayCannotChangeTheServersRoles()
+{
+    const QString role = QStringLiteral("rt_victim_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(run(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN CREATEDB PASSWORD 'original'").arg(role)));
+    QVERIFY(run(m_admin, QStringLiteral("CREATE DATABASE %1 OWNER %1").arg(role)));
+    const QString url = asUser(m_url, role, QStringLiteral("original"), role);
+    const TestProject project(
+        QStringLiteral("CREATE TABLE t (id int);\n"),
+        {{QStringLiteral("aaaa00000001_t.sql"),
+          script(QStringLiteral("aaaa00000001"), QString(), QStringLiteral("CREATE TABLE t (id int);"))},
+         {QStringLiteral("aaaa00000002_password.sql"),
+          script(QStringLiteral("aaaa00000002"), QStringLiteral("aaaa00000001"),
+                 QStringLiteral("ALTER ROLE %1 PASSWORD 'changed';").arg(role))}});
+    // The database is at head without the scripts having run on it.
+    QVERIFY(run(url, QStringLiteral("CREATE TABLE t (id int)")));
+    const auto stamp = project.retort(url, {QStringLiteral("stamp"), QStringLiteral("head")});
+    QVERIFY2(stamp.ok(), qPrintable(stamp.description));
+
+    const auto drift = project.retort(url, {QStringLiteral("check"), QStringLiteral("--drift")});
+    QVERIFY2(canConnect(url), "the drift check changed the role's password");
+    QVERIFY2(drift.ok(), qPrintable(drift.description + drift.out));
+    QVERIFY2(drift.err.contains(QLatin1String("aaaa00000002_password.sql:7: ALTER ROLE")),
+             qPrintable(drift.err));
+
+    // On a server the user names as dev database, the replay refuses before anything runs.
+    const auto refused = project.retort(url, {QStringLiteral("check"), QStringLiteral("--drift"),
+                                              QStringLiteral("--dev-url"), url});
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains(QLatin1String("aaaa00000002_password.sql:7: refused: ALTER "
+                                                "ROLE changes what every database")),
+             qPrintable(refused.err));
+    QVERIFY2(!refused.err.contains(QLatin1String("original")), qPrintable(refused.err));
+    QVERIFY2(canConnect(url), "the refused replay changed the role's password");
+
+    QVERIFY(run(m_admin, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(role)));
+    QVERIFY(run(m_admin, QStringLiteral("DROP ROLE %1").arg(role)));
+}
+
+// Issue 12, item 4 on PostgreSQL: an applied script edited since it ran is told apart from a
+// database changed by hand, through the core function a compare view uses.
+void TestDevDatabasePostgres::driftOnPostgresTellsEditedScripts()
+{
+    testsupport::ScratchPostgres target(QStringLiteral("devdb_drift"));
+    QVERIFY(target.isValid());
+    const QString first = QStringLiteral("CREATE TABLE docs (id int PRIMARY KEY, "
+                                         "kind varchar(20) NOT NULL DEFAULT 'other');");
+    const TestProject project(QString(),
+                              {{QStringLiteral("bbbb00000001_docs.sql"),
+                                script(QStringLiteral("bbbb00000001"), QString(), first)}});
+    const auto upgrade = project.retort(target.url(), {QStringLiteral("upgrade"), QStringLiteral("head")});
+    QVERIFY2(upgrade.ok(), qPrintable(upgrade.description));
+    writeFile(project.dir.filePath(QStringLiteral("versions/bbbb00000001_docs.sql")),
+              script(QStringLiteral("bbbb00000001"), QString(),
+                     QString(first).replace(QLatin1String("'other'"), QLatin1String("'misc'"))));
+    QVERIFY(run(target.url(), QStringLiteral("CREATE INDEX docs_kind ON docs (kind)")));
+
+    const Project loaded = Project::open(project.config());
+    const SchemaReader reader(loaded, target.url());
+    DriftReport report;
+    try {
+        report = DriftCheck(reader).run();
+    } catch (const Error& error) {
+        QFAIL(error.what());
+    }
+    QCOMPARE(report.revisions, QStringList{QStringLiteral("bbbb00000001")});
+    QCOMPARE(report.databaseChanges.toText(),
+             QStringLiteral("index added: public.docs.docs_kind ((kind) USING btree)\n"));
+    QVERIFY2(report.scriptChanges.toText().startsWith(
+                 QLatin1String("column changed: public.docs.kind (default")),
+             qPrintable(report.scriptChanges.toText()));
+    QCOMPARE(report.editedScripts.size(), 1);
+    QCOMPARE(report.changes().size(), 2);
+    QCOMPARE(report.changes().at(1).cause, DriftChange::Cause::Script);
+}
+
+QTEST_GUILESS_MAIN(TestDevDatabasePostgres)
+#include "tst_devdatabase_postgres.moc"
