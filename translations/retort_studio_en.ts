@@ -2,6 +2,417 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DatabaseConnection</name>
+    <message>
+        <location filename="../app/core/database/databaseconnection.cpp" line="+138"/>
+        <source>the Qt SQL driver %1 is not available (for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the server did not answer within %1 s (connect_timeout=%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationHistory</name>
+    <message>
+        <location filename="../app/core/run/migrationhistory.cpp" line="+123"/>
+        <location line="+45"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationLock</name>
+    <message>
+        <location filename="../app/core/run/migrationlock.cpp" line="+91"/>
+        <location line="+222"/>
+        <source>a session without application_name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>database user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source> from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>another connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a write transaction is open; no Retort runner recorded itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its process %1 no longer exists on this host: the session is orphaned and keeps the lock until its statement ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>cancelled while waiting for the migration lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the migration lock of %1 is held by %2; gave up after %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the migration lock held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot take the migration lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another session (no longer listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, server pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> since </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another connection (no %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lock file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pid %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+16"/>
+        <source>cannot begin a transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cannot commit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlanner</name>
+    <message>
+        <location filename="../app/core/graph/migrationplanner.cpp" line="+46"/>
+        <source>cannot roll back to %1: it is not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message>
+        <location filename="../app/core/run/migrationrunner.cpp" line="+144"/>
+        <source>the version table %1 holds revision %2, which no script of %3 defines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: an Alembic (Python) migration cannot be run by Retort; run it with Alembic (retort stamp works for such projects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source> (the history row could not be written: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled during %1%2; rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> at </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 failed: %3
+statement: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+12"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>creating the database file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>another runner changed the database (now at %1): %2 steps left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n step(s); would be at %1</source>
+        <translation>
+            <numerusform>%n step; would be at %1</numerusform>
+            <numerusform>%n steps; would be at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s); now at %1</source>
+        <translation>
+            <numerusform>%n step; now at %1</numerusform>
+            <numerusform>%n steps; now at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrphanedLock</name>
+    <message>
+        <location filename="../app/core/run/orphanedlock.cpp" line="+24"/>
+        <source>only PostgreSQL keeps a migration lock in a database session; elsewhere the lock ends with the process that held it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nobody holds the migration lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the runner&apos;s process %1 no longer exists on this host: its session can be ended safely (its open transaction is rolled back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the runner&apos;s process %1 is still running on this host: cancel its run instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the runner is on another host, so whether it still runs cannot be checked from here: ending its session stops its migration if it is alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the holder is not a Retort runner, so whether it is still working cannot be checked: ending its session stops whatever it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the database file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the migration lock changed hands since it was checked: now held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not ending the session of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server did not end it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot end server process %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>server process %1 was told to end but still holds the lock after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentProjects</name>
+    <message>
+        <location filename="../ui/window/recentprojects.cpp" line="+57"/>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionRange</name>
+    <message>
+        <location filename="../app/core/graph/revisionrange.cpp" line="+18"/>
+        <source>history range &apos;%1&apos; is not of the form START:END</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not below %2 in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <location filename="../app/core/run/runsettings.cpp" line="+130"/>
+        <source>could not checkpoint the WAL of %1 (another connection is using the database): the run&apos;s steps are committed, and reach the disk with the next checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 stays in WAL mode for now: another connection has it open. The next run puts journal mode %2 back (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>could not confirm that the run&apos;s commits reached the disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptDirectory</name>
+    <message>
+        <location filename="../app/core/scripts/scriptdirectory.cpp" line="+80"/>
+        <source>%1: version location %2 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>%1:%2: byte 0x%3 (column %4) is not valid UTF-8: save the script as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptVerifier</name>
+    <message>
+        <location filename="../app/core/run/scriptverifier.cpp" line="+35"/>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionChange</name>
+    <message>
+        <location filename="../app/core/graph/versionchange.cpp" line="+87"/>
+        <source>cannot upgrade to %1: it is in the version table already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot downgrade %1: it is not in the version table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cannot stamp %1: %2 (Alembic&apos;s stamp fails here too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>the version table holds %1, which no script defines; stamp with purge to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionTable</name>
+    <message>
+        <location filename="../app/core/run/versiontable.cpp" line="+79"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was expected to affect one row; it affected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>cannot look up table %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/studio/main.cpp" line="+38"/>
@@ -32,7 +443,7 @@
 <context>
     <name>retort::ui::ConfirmRunDialog</name>
     <message>
-        <location filename="../ui/confirmrundialog.cpp" line="+18"/>
+        <location filename="../ui/runlog/confirmrundialog.cpp" line="+18"/>
         <source>Confirm rollback</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,12 +474,12 @@
 <context>
     <name>retort::ui::ConnectionDialog</name>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="+176"/>
+        <location filename="../ui/connection/connectiondialog.cpp" line="+21"/>
         <source>Connect to Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,48 +489,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>&quot;%1&quot; was saved without its password.</source>
+        <location line="-22"/>
+        <source>&amp;Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Saved connections, then the ones this project used lately. Choose one to fill in the form.</source>
+        <location line="+2"/>
+        <source>Connect once, in the background, and show the server&apos;s version or why it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Connecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ConnectionForm</name>
+    <message>
+        <location filename="../ui/connection/connectionform.cpp" line="+37"/>
+        <source>postgresql://user@host:5432/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database URL in SQLAlchemy&apos;s form, as in retort.ini. A password typed here moves to the password field; the URL shows it as ***.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The kind of database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Driver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;ptions:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Name for this connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The name the connection is saved under</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save the form under this name; the password goes to the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete the chosen saved connection and its stored password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved connections</source>
+        <source>&amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -213,52 +632,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>postgresql://user@host:5432/database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The database URL in SQLAlchemy&apos;s form, as in retort.ini. A password typed here moves to the password field; the URL shows it as ***.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The kind of database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect once, in the background, and show the server&apos;s version or why it failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Driver:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>O&amp;ptions:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+122"/>
+        <location line="+131"/>
         <source>Default (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +647,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>SQLite Database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,68 +657,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>Connecting to %1...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>There is no file there yet: the first upgrade creates it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Connected to %1 %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>None saved yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Recent for this project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Used lately with this project; type the password if it needs one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+10"/>
         <source>Reading the keychain...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Looking for the system keychain...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Passwords of saved connections are kept in the system keychain, never in the settings file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No keychain is available (%1), so passwords are not saved: type the password each time you connect.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>retort::ui::ConnectionProfiles</name>
     <message>
-        <location filename="../ui/connectionprofiles.cpp" line="+240"/>
+        <location filename="../ui/connection/connectionprofiles.cpp" line="+79"/>
         <source>A connection needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connection/connectiontester.cpp" line="+101"/>
+        <source>There is no file there yet: the first upgrade creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to %1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>retort::ui::DatabaseStatusPanel</name>
     <message>
-        <location filename="../ui/databasestatuspanel.cpp" line="+68"/>
+        <location filename="../ui/status/databasestatuspanel.cpp" line="+68"/>
         <source>Locked by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,7 +774,7 @@
 <context>
     <name>retort::ui::HistoryGraphView</name>
     <message>
-        <location filename="../ui/historygraphview.cpp" line="+268"/>
+        <location filename="../ui/history/historygraphview.cpp" line="+283"/>
         <source>No revisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,12 +837,12 @@
 <context>
     <name>retort::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+85"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+74"/>
         <source>Retort Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+49"/>
         <source>Filter by id, label or message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,12 +852,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-41"/>
         <source>Run log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,7 +947,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,72 +1010,12 @@
         </translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+52"/>
         <source>Stamp Here...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upgrade the database to %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Roll the database back to %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Stamp the database as %1 without running any script?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Planning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Plan ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Run finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Nothing to do: the database is already there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Not run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The run failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+33"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,17 +1025,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>(none yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>About Retort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,9 +1036,87 @@
     </message>
 </context>
 <context>
+    <name>retort::ui::ProfileListPane</name>
+    <message>
+        <location filename="../ui/connection/profilelistpane.cpp" line="+106"/>
+        <source>Saved connections, then the ones this project used lately. Choose one to fill in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name the connection is saved under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the form under this name; the password goes to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the chosen saved connection and its stored password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; was saved without its password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>None saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recent for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used lately with this project; type the password if it needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Looking for the system keychain...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passwords of saved connections are kept in the system keychain, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No keychain is available (%1), so passwords are not saved: type the password each time you connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::RevisionDetailPanel</name>
     <message>
-        <location filename="../ui/revisiondetailpanel.cpp" line="+128"/>
+        <location filename="../ui/detail/revisiondetailpanel.cpp" line="+128"/>
         <source>Cannot plan this: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,7 +1258,7 @@
 <context>
     <name>retort::ui::RunLogPanel</name>
     <message>
-        <location filename="../ui/runlogpanel.cpp" line="+16"/>
+        <location filename="../ui/runlog/runlogpanel.cpp" line="+16"/>
         <source>No run yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,9 +1307,72 @@
     </message>
 </context>
 <context>
+    <name>retort::ui::RunWorkflow</name>
+    <message>
+        <location filename="../ui/runlog/runworkflow.cpp" line="+35"/>
+        <source>head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade the database to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll the database back to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stamp the database as %1 without running any script?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Planning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing to do: the database is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::ScriptEditor</name>
     <message>
-        <location filename="../ui/scripteditor.cpp" line="+106"/>
+        <location filename="../ui/editor/scripteditor.cpp" line="+106"/>
         <source>line %1 %2</source>
         <translation type="unfinished"></translation>
     </message>

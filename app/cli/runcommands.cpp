@@ -11,6 +11,10 @@
 #include "graph/revisionformat.h"
 #include "runprinter.h"
 
+#include "database/databaseconnection.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <future>
@@ -23,6 +27,8 @@ const QString kSql = QStringLiteral("sql");
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kLockTimeout = QStringLiteral("lock-timeout");
 const QString kSyncEachStep = QStringLiteral("sync-each-step");
+const QString kSingleTransaction = QStringLiteral("single-transaction");
+const QString kTransactionPerMigration = QStringLiteral("transaction-per-migration");
 const QString kJson = QStringLiteral("json");
 const QString kVerbose = QStringLiteral("verbose");
 
@@ -73,7 +79,8 @@ int current(CliContext& context)
         if (verbose)
             context.out << "Database: " << status.maskedUrl << '\n';
         if (!status.databaseExists)
-            context.err << "The database file does not exist yet: it is at base.\n";
+            context.err << "No such database file: " << status.maskedUrl
+                        << " (it counts as base; an upgrade creates it).\n";
         else if (status.current.isEmpty())
             context.err << "The database is at base: no revision applied.\n";
         for (const QString& id : status.shown) {
@@ -119,6 +126,14 @@ RunRequest baseRequest(CliContext& context)
     request.dryRun = context.parser.isSet(kDryRun);
     if (context.parser.isSet(kSyncEachStep))
         request.sync = SyncPolicy::EveryStep;
+    if (context.parser.isSet(kSingleTransaction) && context.parser.isSet(kTransactionPerMigration)) {
+        throw Error(ErrorKind::Usage, QStringLiteral("--single-transaction and "
+                                                     "--transaction-per-migration exclude each other"));
+    }
+    if (context.parser.isSet(kSingleTransaction))
+        request.transactions = TransactionMode::WholeRun;
+    else if (context.parser.isSet(kTransactionPerMigration))
+        request.transactions = TransactionMode::PerMigration;
     if (context.parser.isSet(kLockTimeout)) {
         bool ok = false;
         request.lockTimeoutSeconds = context.parser.value(kLockTimeout).toInt(&ok);
@@ -126,6 +141,19 @@ RunRequest baseRequest(CliContext& context)
             throw Error(ErrorKind::Usage, QStringLiteral("--lock-timeout takes a number of seconds"));
     }
     return request;
+}
+
+// An upgrade (or stamp) of a SQLite file that is not there makes it: said before the run.
+void sayWhenCreatingTheFile(CliContext& context, const RunRequest& request)
+{
+    if (request.offline || request.dryRun || context.json())
+        return;
+    const DatabaseUrl url = DatabaseUrl::parse(request.databaseUrl);
+    if (isMissingSqliteFile(url)) {
+        context.err << QCoreApplication::translate("MigrationRunner", "creating the database file %1")
+                           .arg(QFileInfo(url.databaseName()).absoluteFilePath())
+                    << '\n';
+    }
 }
 
 // For --sql: "FROM:TO" or just "TO" (from base). The engine runs offline.
@@ -157,6 +185,7 @@ int migrate(CliContext& context, Direction direction)
     const bool offline = context.parser.isSet(kSql);
     if (offline)
         takeOfflineRange(request, args.first(), direction);
+    sayWhenCreatingTheFile(context, request);
     const RunResult result = runWithConsole(context, request, !offline || context.json());
     if ((offline || request.dryRun) && !context.json())
         context.out << result.sql;
@@ -194,6 +223,12 @@ void addRunOptions(QCommandLineParser& parser, bool withTarget)
     parser.addOption({kSyncEachStep,
                       QStringLiteral("Wait for the disk after every step, not once at the end of "
                                      "the run (slower; see README, Durability).")});
+    parser.addOption({kSingleTransaction,
+                      QStringLiteral("Run all steps in one transaction: they all commit or none "
+                                     "do (see README, Transactions).")});
+    parser.addOption({kTransactionPerMigration,
+                      QStringLiteral("Commit each migration on its own (the default, unless "
+                                     "retort.ini says transaction_per_migration = false).")});
     if (withTarget)
         parser.addPositionalArgument(QStringLiteral("target"),
                                      QStringLiteral("Revision to go to (id, label, head, base, +N, -N, ...)."),

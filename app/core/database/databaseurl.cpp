@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstddef>
@@ -126,6 +127,9 @@ const ParamSpec kPostgreSqlParams[] = {
     {"target_session_attrs", "target_session_attrs", ValueKind::Text},
     {"keepalives", "keepalives", ValueKind::ZeroOrOne},
     {"keepalives_idle", "keepalives_idle", ValueKind::WholeNumber},
+    {"keepalives_interval", "keepalives_interval", ValueKind::WholeNumber},
+    {"keepalives_count", "keepalives_count", ValueKind::WholeNumber},
+    {"tcp_user_timeout", "tcp_user_timeout", ValueKind::WholeNumber},
     {"host", nullptr, ValueKind::SocketHost},
 };
 
@@ -187,6 +191,17 @@ QString supportedParams(Dialect dialect)
     for (const ParamSpec* spec : specs)
         names.append(QLatin1String(spec->name));
     return names.join(QLatin1String(", "));
+}
+
+// Query parameters whose value is a secret in some client (libpq's password and
+// sslpassword, tokens and keys of other drivers): never shown, even in an error.
+bool isSecretParameter(const QString& lowerCaseName)
+{
+    for (const char* word : {"password", "passwd", "pwd", "secret", "token"}) {
+        if (lowerCaseName.contains(QLatin1String(word)))
+            return true;
+    }
+    return false;
 }
 
 bool hasControlCharacter(const QString& text)
@@ -380,9 +395,30 @@ private:
 
     QString maskedInput() const
     {
-        if (m_secretBegin < 0)
-            return m_url;
-        return m_url.left(m_secretBegin) + QLatin1String("***") + m_url.mid(m_secretEnd);
+        const QString text =
+            m_secretBegin < 0
+                ? m_url
+                : m_url.left(m_secretBegin) + QLatin1String("***") + m_url.mid(m_secretEnd);
+        return maskedQuery(text);
+    }
+
+    // libpq-style ?password=... (and sslpassword, token, ...): the value is hidden too.
+    static QString maskedQuery(const QString& text)
+    {
+        const qsizetype question = text.indexOf(u'?');
+        if (question < 0)
+            return text;
+        QStringList items = text.mid(question + 1).split(u'&');
+        for (QString& item : items) {
+            const qsizetype equals = item.indexOf(u'=');
+            const QString name =
+                percentDecode(QStringView(item).left(equals < 0 ? item.size() : equals), true)
+                    .value_or(QString())
+                    .toLower();
+            if (equals >= 0 && isSecretParameter(name))
+                item = item.left(equals + 1) + QLatin1String("***");
+        }
+        return text.left(question + 1) + items.join(u'&');
     }
 
     [[noreturn]] void fail(const QString& detail) const
@@ -576,6 +612,11 @@ private:
         seen.append(name);
         const QString value = decode(equals + 1, end, param, true);
         const ParamSpec* spec = findParam(m_parts.dialect, name);
+        if (!spec && isSecretParameter(name.toLower())) {
+            fail(param + QLatin1String(" cannot carry a password: write user:password@host, or "
+                                       "leave the password out and use --password-prompt, "
+                                       "PGPASSWORD or PGPASSFILE (PostgreSQL)"));
+        }
         if (!spec) {
             fail(QStringLiteral("unknown %1 for %2; supported: %3")
                      .arg(param, dialectName(m_parts.dialect), supportedParams(m_parts.dialect)));
@@ -694,6 +735,13 @@ bool DatabaseUrl::isSqliteMemory() const
     return m_dialect == Dialect::Sqlite && m_databaseName == kMemory;
 }
 
+DatabaseUrl DatabaseUrl::withPassword(const QString& password) const
+{
+    DatabaseUrl url = *this;
+    url.m_password = password;
+    return url;
+}
+
 QString DatabaseUrl::masked() const
 {
     return urlText(m_scheme, *this, true);
@@ -713,6 +761,68 @@ QString DatabaseUrl::connectOptions() const
             const QString option = optionText(m_dialect, *spec, value);
             if (!option.isEmpty())
                 options.append(option);
+        }
+    }
+    return options.join(u';');
+}
+
+namespace {
+
+const QLatin1String kConnectTimeout("connect_timeout");
+
+// PostgreSQL's defaults for the bounds the URL leaves out: a dead peer is noticed after 30 s
+// of silence plus 3 unanswered probes 10 s apart, or 60 s of unacknowledged data.
+const std::pair<const char*, const char*> kPostgreSqlBounds[] = {
+    {"keepalives", "1"},
+    {"keepalives_idle", "30"},
+    {"keepalives_interval", "10"},
+    {"keepalives_count", "3"},
+    {"tcp_user_timeout", "60000"},
+};
+
+bool hasItem(const QList<QPair<QString, QString>>& query, const QString& name)
+{
+    return std::any_of(query.begin(), query.end(),
+                       [&](const QPair<QString, QString>& item) { return item.first == name; });
+}
+
+} // namespace
+
+int DatabaseUrl::connectTimeoutSeconds() const
+{
+    if (!isNetworked())
+        return 0;
+    for (const auto& [name, value] : m_query) {
+        if (name == kConnectTimeout)
+            return value.toInt();
+    }
+    return kDefaultConnectTimeoutSeconds;
+}
+
+DatabaseUrl DatabaseUrl::withConnectTimeout(int seconds) const
+{
+    DatabaseUrl url = *this;
+    if (!isNetworked())
+        return url;
+    url.m_query.removeIf([](const QPair<QString, QString>& item) { return item.first == kConnectTimeout; });
+    url.m_query.append({kConnectTimeout, QString::number(std::max(seconds, 0))});
+    return url;
+}
+
+QString DatabaseUrl::connectOptionsWithBounds() const
+{
+    QStringList options;
+    const QString own = connectOptions();
+    if (!own.isEmpty())
+        options.append(own);
+    if (isNetworked() && !hasItem(m_query, kConnectTimeout)) {
+        if (const ParamSpec* spec = findParam(m_dialect, kConnectTimeout))
+            options.append(optionText(m_dialect, *spec, QString::number(kDefaultConnectTimeoutSeconds)));
+    }
+    if (m_dialect == Dialect::PostgreSql) {
+        for (const auto& [name, value] : kPostgreSqlBounds) {
+            if (!hasItem(m_query, QLatin1String(name)))
+                options.append(QLatin1String(name) + u'=' + QLatin1String(value));
         }
     }
     return options.join(u';');

@@ -42,6 +42,9 @@ public:
     bool isSqliteMemory() const;
     const QList<QPair<QString, QString>>& queryItems() const { return m_query; }
 
+    // The same URL with `password` (typed at a prompt, read from a keychain); "" removes it.
+    DatabaseUrl withPassword(const QString& password) const;
+
     // The URL for people: the password replaced by "***", other parts re-encoded as needed.
     QString masked() const;
     // The full URL including the password: for handing to another thread, never to print.
@@ -56,6 +59,20 @@ public:
     // Applies host, port, names, password and connect options to a connection whose driver
     // is driverName().
     void configure(QSqlDatabase& db) const;
+
+    // Bounds on waiting for a server over the network (PostgreSQL, MySQL; SQLite has none).
+    // The connect timeout is the URL's connect_timeout, else kDefaultConnectTimeoutSeconds;
+    // 0 for SQLite.
+    static constexpr int kDefaultConnectTimeoutSeconds = 10;
+    bool isNetworked() const { return m_dialect != Dialect::Sqlite; }
+    int connectTimeoutSeconds() const;
+    // A copy whose connect_timeout is `seconds` (replacing the URL's); SQLite: unchanged.
+    DatabaseUrl withConnectTimeout(int seconds) const;
+    // connectOptions() plus the bounds the URL does not set itself: the connect timeout and,
+    // on PostgreSQL, TCP keepalives and tcp_user_timeout, so that a server that goes silent
+    // (host down, network cut) ends a statement with an error after about a minute instead
+    // of never. A server that is merely slow still answers keepalives: long statements run.
+    QString connectOptionsWithBounds() const;
 
 private:
     QString m_scheme; // as written, e.g. "postgresql+psycopg2"

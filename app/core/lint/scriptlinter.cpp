@@ -121,7 +121,9 @@ void ScriptLinter::lintSection(int revision, Direction direction, SqlLint& lint,
 }
 
 QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const RevisionSet& wanted,
-                                               Dialect dialect, bool downgrade)
+                                               Dialect dialect, bool downgrade,
+                                               const QVector<int>& keep,
+                                               QHash<int, LintSchema>* kept)
 {
     // The schema after each revision, dropped once every revision above it has read it.
     QHash<int, LintSchema> after;
@@ -148,10 +150,25 @@ QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const 
             SqlLint down(dialect, upgrade.schema(), m_graph.revision(revision).transactional);
             lintSection(revision, Direction::Downgrade, down, dialect, findings);
         }
+        if (kept && keep.contains(revision))
+            kept->insert(revision, upgrade.schema());
         if (readersLeft.value(revision) > 0)
             after.insert(revision, upgrade.schema());
     }
     return findings;
+}
+
+LintSchema ScriptLinter::schemaAt(const QVector<int>& revisions, Dialect dialect)
+{
+    QVector<int> order;
+    for (const MigrationStep& step : MigrationPlanner(m_graph).upgrade({}, revisions))
+        order.append(step.revision);
+    QHash<int, LintSchema> kept;
+    lintDialect(order, RevisionSet(m_graph.count()), dialect, false, revisions, &kept);
+    LintSchema schema;
+    for (const LintSchema& at : std::as_const(kept))
+        schema.unite(at);
+    return schema;
 }
 
 QVector<LintFinding> ScriptLinter::lint(const QVector<int>& revisions, const LintOptions& options)

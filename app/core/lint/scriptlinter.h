@@ -51,6 +51,10 @@ public:
     // The findings of `revisions` (every revision when empty), oldest revision first, then by
     // direction and line. Throws Error(Script) for a script that cannot be read or split.
     QVector<LintFinding> lint(const QVector<int>& revisions, const LintOptions& options = {});
+    // The tables and columns the upgrade sections of `revisions` and everything below them
+    // make on `dialect` (at a merge a table counts when any branch has it): what a database
+    // at those revisions has, as far as the scripts tell. Empty for base.
+    LintSchema schemaAt(const QVector<int>& revisions, Dialect dialect);
     // The revisions of the last lint() that were not linted: Alembic (Python) scripts.
     const QVector<int>& skipped() const { return m_skipped; }
 
@@ -61,8 +65,12 @@ public:
 private:
     struct Script;
     const Script& script(int revision);
+    // Lints `wanted` of `order` (upgrade order); the schemas after the revisions `keep` go
+    // into `kept`.
     QVector<LintFinding> lintDialect(const QVector<int>& order, const RevisionSet& wanted,
-                                     Dialect dialect, bool downgrade);
+                                     Dialect dialect, bool downgrade,
+                                     const QVector<int>& keep = {},
+                                     QHash<int, LintSchema>* kept = nullptr);
     void lintSection(int revision, Direction direction, SqlLint& lint, Dialect dialect,
                      QVector<LintFinding>& findings);
 

@@ -585,7 +585,8 @@ struct ParsedStatement
         CreateIndex,
         Truncate,
         Delete,
-        DropSchema
+        DropSchema,
+        InsertSelect // INSERT INTO tables[0] (copied) SELECT ... FROM tables[1]
     };
     Kind kind = Other;
     QStringList tables;
@@ -595,6 +596,7 @@ struct ParsedStatement
     bool unique = false;      // CreateIndex
     bool ifNotExists = false; // CreateTable
     bool hasWhere = false;    // Delete
+    QStringList copied;       // InsertSelect: the target's column list (lowercase)
     QString concurrently;     // the statement's words up to CONCURRENTLY, when it has one
 };
 
@@ -688,6 +690,34 @@ QStringList nameList(Cursor& cursor, const QVector<Token>& tokens)
     return names;
 }
 
+// INSERT INTO new (a, b) SELECT a, b FROM old: the copy step of a table rebuild.
+void parseInsertSelect(Cursor& cursor, const QVector<Token>& tokens, ParsedStatement& parsed)
+{
+    const QString target = cursor.name();
+    if (target.isEmpty() || cursor.atEnd() || !isSymbol(tokens[cursor.pos()], u'('))
+        return;
+    cursor.skip();
+    QStringList copied;
+    while (!cursor.atEnd() && !isSymbol(tokens[cursor.pos()], u')')) {
+        const Token& token = tokens[cursor.pos()];
+        if (token.kind == Token::Word || token.kind == Token::Quoted)
+            copied << token.text.toLower();
+        cursor.skip();
+    }
+    cursor.skip();
+    if (!cursor.accept("select") || !cursor.contains("from", 0))
+        return;
+    while (!cursor.atEnd() && !(tokens[cursor.pos()].depth == 0 && isWord(tokens[cursor.pos()], "from")))
+        cursor.skip();
+    cursor.skip();
+    const QString source = cursor.name();
+    if (source.isEmpty() || !cursor.atEnd())
+        return; // joins, WHERE, ...: not a plain copy
+    parsed.kind = ParsedStatement::InsertSelect;
+    parsed.tables = {target, source};
+    parsed.copied = copied;
+}
+
 ParsedStatement parseStatement(const QString& sql)
 {
     const QVector<Token> tokens = Tokenizer(sql).run();
@@ -707,6 +737,8 @@ ParsedStatement parseStatement(const QString& sql)
         cursor.accept("table");
         cursor.accept("only");
         parsed.tables = nameList(cursor, tokens);
+    } else if (cursor.accept({"insert", "into"})) {
+        parseInsertSelect(cursor, tokens, parsed);
     } else if (cursor.accept({"delete", "from"})) {
         parsed.kind = ParsedStatement::Delete;
         cursor.accept("only");
@@ -847,10 +879,32 @@ void SqlLint::lintStatement(const ParsedStatement& statement, QVector<LintIssue>
     switch (statement.kind) {
     case ParsedStatement::DropTable:
         for (const QString& name : statement.tables) {
-            if (isExisting(name))
+            if (!isExisting(name))
+                continue;
+            const auto copy = m_rebuildCopies.constFind(name);
+            if (copy == m_rebuildCopies.cend()) {
                 add(issues, "RT101",
                     QStringLiteral("DROP TABLE ") + quoted(name) +
                         QStringLiteral(" deletes the table and every row in it"));
+                continue;
+            }
+            // A table rebuild: the rows live on in the new table; what is lost is the
+            // columns it did not copy (known when the table's history is).
+            QStringList lost;
+            const QHash<QString, QString> columns = m_schema.tables.value(name);
+            for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
+                if (!copy->contains(it.key()))
+                    lost << it.key();
+            }
+            lost.sort();
+            if (!m_schema.hasTable(name)) // the scripts before do not tell its columns
+                add(issues, "RT102",
+                    QStringLiteral("rebuilding ") + quoted(name) +
+                        QStringLiteral(" drops the columns it does not copy"));
+            for (const QString& column : std::as_const(lost))
+                add(issues, "RT102",
+                    QStringLiteral("rebuilding ") + quoted(name) + QStringLiteral(" drops column ") +
+                        quoted(column));
         }
         break;
     case ParsedStatement::Truncate:
@@ -990,10 +1044,22 @@ void SqlLint::apply(const ParsedStatement& statement)
             columns.insert(column.name, column.type);
         m_schema.tables.insert(table, columns);
         m_created.insert(table);
+    } else if (statement.kind == ParsedStatement::InsertSelect) {
+        // Rows copied from an existing table into one this script made.
+        if (m_created.contains(table) && isExisting(statement.tables.value(1))) {
+            QStringList copied = statement.copied;
+            if (copied.isEmpty())
+                copied = m_schema.tables.value(table).keys();
+            m_rebuildCopies.insert(statement.tables.value(1), copied);
+            m_rebuildTargets.insert(statement.tables.value(1), table);
+        }
     } else if (statement.kind == ParsedStatement::DropTable) {
         for (const QString& name : statement.tables) {
+            if (m_rebuildCopies.contains(name))
+                m_rebuiltInto.insert(m_rebuildTargets.value(name), name);
             m_schema.tables.remove(name);
             m_created.remove(name);
+            m_rebuildCopies.remove(name);
         }
     } else if (statement.kind == ParsedStatement::AlterTable) {
         QString current = table;
@@ -1014,7 +1080,9 @@ void SqlLint::apply(const ParsedStatement& statement)
                 break;
             case ActionKind::RenameTable:
                 m_schema.tables.insert(action.newName, m_schema.tables.take(current));
-                if (m_created.remove(current))
+                // The new table of a rebuild taking the old one's place holds its rows: it
+                // counts as existing from here on.
+                if (m_created.remove(current) && m_rebuiltInto.take(current) != action.newName)
                     m_created.insert(action.newName);
                 current = action.newName;
                 break;

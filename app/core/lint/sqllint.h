@@ -46,7 +46,9 @@ struct ParsedStatement; // sqllint.cpp
 
 // Lints the statements of one script section by section, in order. A table counts as
 // existing when it is in the schema the script starts from (created by earlier revisions)
-// and not created again by this script; rules about existing tables skip new ones.
+// and not created again by this script; rules about existing tables skip new ones. A table
+// rebuild (CREATE TABLE new; INSERT INTO new (cols) SELECT cols FROM old; DROP TABLE old)
+// is reported as the columns of `old` it does not copy (RT102), not as a dropped table.
 class SqlLint
 {
 public:
@@ -76,6 +78,11 @@ private:
     bool m_transactional;
     LintSchema m_schema;
     QSet<QString> m_created; // tables this script created (or renamed from ones it created)
+    // Existing tables whose rows this script copied into a table it created (SQLite's table
+    // rebuild), with the columns copied: dropping one loses only the others.
+    QHash<QString, QStringList> m_rebuildCopies;
+    QHash<QString, QString> m_rebuildTargets; // old table -> the new table its rows went to
+    QHash<QString, QString> m_rebuiltInto;    // new table -> the dropped old one it replaces
 };
 
 } // namespace retort

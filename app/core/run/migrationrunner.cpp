@@ -3,6 +3,7 @@
 
 #include "database/databaseconnection.h"
 #include "common/error.h"
+#include "common/singleline.h"
 #include "run/migrationhistory.h"
 #include "run/migrationlock.h"
 #include "scripts/nativescript.h"
@@ -12,10 +13,13 @@
 #include "scripts/scriptprefetcher.h"
 #include "graph/versionchange.h"
 #include "run/versiontable.h"
+#include "run/wholerunlocks.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -68,6 +72,7 @@ private:
     LoadedScript loadScript(int revision) const;
     QVector<SqlStatement> statementsOf(const MigrationStep& step, const LoadedScript& script) const;
     void prefetchScripts();
+    void checkWholeRunPlan(const std::optional<WholeRunLocks::Capacity>& capacity);
     QString location(const QString& path, int line) const;
 
     // Reporting
@@ -87,6 +92,7 @@ private:
     QStringList setUp(MigrationLock& lock);
     void runStamp(MigrationLock& lock);
     StepOutcome runStep(MigrationLock& lock, const MigrationStep& step);
+    void commitWholeRun(MigrationLock& lock);
     void runStatements(const QVector<SqlStatement>& statements, const MigrationStep& step);
     void writeBookkeeping(const VersionChange& change, HistoryRecord& record);
     [[noreturn]] void fail(MigrationLock& lock, const MigrationStep& step, HistoryRecord record,
@@ -99,6 +105,11 @@ private:
     MigrationRunner& m_runner;
     const RunRequest& m_request;
     Project m_project;
+    // TransactionMode::WholeRun: one transaction from the version table's creation to the last
+    // step's history row (migrations only; a stamp is one transaction anyway).
+    bool m_wholeRun = false;
+    std::optional<WholeRunLocks::Capacity> m_lockCapacity; // PostgreSQL, whole run
+    QString m_failedSqlState; // of the statement that failed last
     DatabaseUrl m_url;
     VersionTable m_table;
     MigrationHistory m_history;
@@ -130,6 +141,10 @@ RunSession::RunSession(MigrationRunner& runner, const RunRequest& request)
               m_project.config().versionTableSchema),
       m_history(m_table)
 {
+    const TransactionMode mode = m_request.transactions.value_or(
+        m_project.config().transactionPerMigration ? TransactionMode::PerMigration
+                                                   : TransactionMode::WholeRun);
+    m_wholeRun = mode == TransactionMode::WholeRun && m_request.mode == RunRequest::Mode::Migrate;
 }
 
 QVector<int> RunSession::indicesOf(const QStringList& heads) const
@@ -139,7 +154,7 @@ QVector<int> RunSession::indicesOf(const QStringList& heads) const
         const int index = m_project.graph().indexOf(head);
         if (index < 0) {
             throw Error(ErrorKind::Graph,
-                        QStringLiteral("the version table %1 holds revision %2, which no script "
+                        QCoreApplication::translate("MigrationRunner", "the version table %1 holds revision %2, which no script "
                                        "of %3 defines")
                             .arg(m_table.table(), head, m_project.config().configPath));
         }
@@ -153,7 +168,7 @@ void RunSession::resolveTarget()
     const QVector<int> current = indicesOf(m_heads);
     m_resolvedTarget = RevisionResolver(m_project.graph()).resolve(m_request.target, current);
     if (m_request.direction == Direction::Downgrade && m_resolvedTarget.size() > 1) {
-        throw Error(ErrorKind::Graph, QStringLiteral("cannot roll back to '%1': it names several "
+        throw Error(ErrorKind::Graph, QCoreApplication::translate("MigrationRunner", "cannot roll back to '%1': it names several "
                                                      "revisions").arg(m_request.target));
     }
     const int at = m_request.target.indexOf(u'@');
@@ -194,12 +209,12 @@ LoadedScript RunSession::loadScript(int revision) const
     const Revision& meta = m_project.graph().revision(revision);
     if (meta.format != ScriptFormat::Native) {
         throw Error(ErrorKind::Script,
-                    QStringLiteral("%1: an Alembic (Python) migration cannot be run by Retort; "
+                    QCoreApplication::translate("MigrationRunner", "%1: an Alembic (Python) migration cannot be run by Retort; "
                                    "run it with Alembic (retort stamp works for such projects)")
                         .arg(meta.path));
     }
     const QByteArray bytes = ScriptDirectory::readBytes(meta.path);
-    const QString text = QString::fromUtf8(bytes);
+    const QString text = ScriptDirectory::decode(bytes, meta.path);
     return LoadedScript{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
         text, NativeScript::parse(text, meta.path)};
@@ -220,6 +235,56 @@ void RunSession::prefetchScripts()
     m_prefetcher.reset(); // the previous plan's, stopped before the next starts
     m_prefetcher = std::make_unique<ScriptPrefetcher>(
         [this](int revision) { return loadScript(revision); }, revisions);
+}
+
+// Whole-run mode checks its plan before anything runs: scripts marked "transactional: false"
+// are refused (not run around the transaction: that would break its all-or-nothing promise,
+// which is why the mode was chosen), and on PostgreSQL the objects the plan will keep locked
+// are estimated against the server's lock table (`capacity`; unknown offline, where the
+// default server's is assumed and the estimate is only told).
+void RunSession::checkWholeRunPlan(const std::optional<WholeRunLocks::Capacity>& capacity)
+{
+    for (const MigrationStep& step : std::as_const(m_plan)) {
+        const Revision& meta = m_project.graph().revision(step.revision);
+        if (!meta.transactional) {
+            throw Error(ErrorKind::Script,
+                        QCoreApplication::translate(
+                            "MigrationRunner",
+                            "%1: revision %2 is marked \"transactional: false\" and cannot run "
+                            "inside the run's single transaction (--single-transaction, or "
+                            "transaction_per_migration = false); nothing was run. Run it with "
+                            "one transaction per migration (--transaction-per-migration), on its "
+                            "own or with the whole plan")
+                            .arg(meta.path, meta.id));
+        }
+    }
+    if (m_url.dialect() != Dialect::PostgreSql || m_plan.isEmpty())
+        return;
+    // Read here once more (not kept: see loadScript): the estimate needs every statement
+    // before the first one runs.
+    qint64 objects = 2; // the version table and retort_history
+    for (const MigrationStep& step : std::as_const(m_plan)) {
+        for (const SqlStatement& statement : statementsOf(step, loadScript(step.revision)))
+            objects += WholeRunLocks::estimate(statement);
+    }
+    const WholeRunLocks::Capacity limit = capacity.value_or(WholeRunLocks::Capacity{});
+    const int steps = int(m_plan.size());
+    if (capacity && objects > limit.objects())
+        throw Error(ErrorKind::Database, WholeRunLocks::refusal(objects, steps, limit));
+    if (objects * 2 > limit.objects()) {
+        RunEvent event;
+        event.type = RunEvent::Type::Notice;
+        event.text = QCoreApplication::translate(
+                         "MigrationRunner",
+                         "this run's single transaction will keep about %1 objects locked until "
+                         "it ends; PostgreSQL's lock table is sure to hold %2%3 for all sessions "
+                         "together. If it fails with \"out of shared memory\", run with one "
+                         "transaction per migration (--transaction-per-migration)")
+                         .arg(objects)
+                         .arg(limit.describe(),
+                              capacity ? QString() : QStringLiteral(" on a server with the default settings"));
+        emitEvent(event);
+    }
 }
 
 QString RunSession::location(const QString& path, int line) const
@@ -283,9 +348,10 @@ void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QStri
     started.location = meta.path;
     emitEvent(started);
     const QString begin = scriptLine(MigrationLock::beginStatement(m_url.dialect()));
+    // The id and the file name come from the script folder: one comment line whatever they hold.
     sql += QStringLiteral("\n-- Running %1 %2 (%3)\n")
-               .arg(directionName(step.direction), meta.id, meta.path);
-    if (meta.transactional)
+               .arg(directionName(step.direction), singleLine(meta.id), singleLine(meta.path));
+    if (meta.transactional && !m_wholeRun)
         sql += begin;
     for (const SqlStatement& statement : statements) {
         RunEvent event = stepEvent(RunEvent::Type::Statement, step);
@@ -297,11 +363,12 @@ void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QStri
     const VersionChange change = versionChange(m_project.graph(), heads, step);
     const QVector<SqlCommand> commands = m_table.statements(change);
     reportVersionStatements(commands);
-    if (!meta.transactional)
+    if (!meta.transactional && !m_wholeRun)
         sql += begin;
     for (const SqlCommand& command : commands)
         sql += scriptLine(command.literalSql(m_url.dialect()));
-    sql += scriptLine(QStringLiteral("COMMIT"));
+    if (!m_wholeRun)
+        sql += scriptLine(QStringLiteral("COMMIT"));
     heads = sorted(change.applyTo(heads));
     emitEvent(stepEvent(RunEvent::Type::StepFinished, step));
 }
@@ -310,10 +377,15 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
 {
     RunResult result;
     result.headsBefore = heads;
+    m_heads = heads; // what relative targets (+1, -2) count from
     QString& sql = result.sql;
     sql = QStringLiteral("-- Retort %1 SQL for %2\n")
               .arg(m_request.offline ? QStringLiteral("offline") : QStringLiteral("dry-run"),
                    dialectName(m_url.dialect()));
+    if (m_wholeRun) {
+        sql += QStringLiteral("\n-- The whole run in one transaction (transaction_per_migration = false)\n") +
+               scriptLine(MigrationLock::beginStatement(m_url.dialect()));
+    }
     if (createTable) {
         sql += scriptLine(m_table.createStatement().literalSql(m_url.dialect()));
         m_createdVersionTable = true;
@@ -336,9 +408,16 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
     m_plan = planFrom(state);
     m_stepCount = int(m_plan.size());
     emitPlan();
+    if (m_wholeRun) {
+        checkWholeRunPlan(m_connection && m_url.dialect() == Dialect::PostgreSql
+                              ? WholeRunLocks::capacity(m_connection->db())
+                              : std::nullopt);
+    }
     reportCreatedVersionTable();
     for (m_stepIndex = 0; m_stepIndex < m_stepCount; ++m_stepIndex)
         renderStep(m_plan[m_stepIndex], state, sql);
+    if (m_wholeRun)
+        sql += QStringLiteral("\n") + scriptLine(QStringLiteral("COMMIT"));
     result.plan = m_plan;
     result.stepsRun = m_stepCount;
     result.headsAfter = state;
@@ -363,12 +442,17 @@ HistoryRecord RunSession::newRecord(const QString& revision, const QString& dire
 QStringList RunSession::setUp(MigrationLock& lock)
 {
     QSqlDatabase& db = m_connection->db();
-    lock.beginTransaction();
-    try {
+    const auto prepare = [&] {
         // Reported once the plan is out, so that consumers always see the plan first.
         m_createdVersionTable = m_table.ensureExists(db);
         m_history.ensureExists(db);
-        const QStringList heads = m_table.readHeads(db);
+        return m_table.readHeads(db);
+    };
+    if (m_wholeRun)
+        return prepare(); // in the run's transaction: undone with it (the lock rolls back)
+    lock.beginTransaction();
+    try {
+        const QStringList heads = prepare();
         lock.commit();
         return heads;
     } catch (const Error&) {
@@ -385,7 +469,7 @@ void RunSession::recordAlone(MigrationLock& lock, const HistoryRecord& record, Q
         lock.commit();
     } catch (const Error& error) {
         lock.rollback();
-        note = QStringLiteral(" (the history row could not be written: %1)").arg(error.message());
+        note = QCoreApplication::translate("MigrationRunner", " (the history row could not be written: %1)").arg(error.message());
     }
 }
 
@@ -395,7 +479,7 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
     const bool cancelled = m_runner.isCancelled();
     if (cancelled)
         m_runner.joinCanceller();
-    if (inTransaction)
+    if (inTransaction || m_wholeRun)
         lock.rollback();
     const Revision& meta = m_project.graph().revision(step.revision);
     record.finishedAt = QDateTime::currentDateTimeUtc();
@@ -407,19 +491,32 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
         record.failingLocation = location(meta.path, m_current.line);
     }
     QString note;
-    recordAlone(lock, record, note);
-    const QString what = QStringLiteral("%1 of %2").arg(directionName(step.direction), meta.id);
+    if (m_wholeRun) {
+        // Nothing is written: the run promised to leave the database as it was.
+        note = QCoreApplication::translate("MigrationRunner",
+                                           "\nThe run's single transaction was rolled back: the "
+                                           "database is as it was before the run (%n step(s) "
+                                           "before this one undone).",
+                                           nullptr, m_stepIndex);
+        if (m_url.dialect() == Dialect::PostgreSql && !cancelled &&
+            WholeRunLocks::isLockTableFull(m_failedSqlState, error.message())) {
+            note += WholeRunLocks::failureAdvice(m_lockCapacity);
+        }
+    } else {
+        recordAlone(lock, record, note);
+    }
+    const QString what = QCoreApplication::translate("MigrationRunner", "%1 of %2").arg(directionName(step.direction), meta.id);
     QString message;
     if (cancelled) {
-        message = QStringLiteral("cancelled during %1%2; rolled back")
+        message = QCoreApplication::translate("MigrationRunner", "cancelled during %1%2; rolled back")
                       .arg(what, record.failingLocation.isEmpty()
                                      ? QString()
-                                     : QStringLiteral(" at ") + record.failingLocation);
+                                     : QCoreApplication::translate("MigrationRunner", " at ") + record.failingLocation);
     } else if (!record.failingLocation.isEmpty()) {
-        message = QStringLiteral("%1: %2 failed: %3\nstatement: %4")
+        message = QCoreApplication::translate("MigrationRunner", "%1: %2 failed: %3\nstatement: %4")
                       .arg(record.failingLocation, what, error.message(), m_current.text);
     } else {
-        message = QStringLiteral("%1 failed: %2").arg(what, error.message());
+        message = QCoreApplication::translate("MigrationRunner", "%1 failed: %2").arg(what, error.message());
     }
     message += note;
     RunEvent event = stepEvent(RunEvent::Type::Error, step);
@@ -437,7 +534,7 @@ void RunSession::checkCancelled(MigrationLock& lock, const MigrationStep& step)
     HistoryRecord record = newRecord(m_project.graph().id(step.revision),
                                      directionName(step.direction), {});
     m_current = {};
-    fail(lock, step, record, Error(ErrorKind::Cancelled, QStringLiteral("cancelled")), false);
+    fail(lock, step, record, Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled")), false);
 }
 
 void RunSession::runStatements(const QVector<SqlStatement>& statements, const MigrationStep& step)
@@ -449,7 +546,7 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
         m_current = statement;
         m_currentLocation = location(path, statement.line);
         if (m_runner.isCancelled())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled"));
         if (m_request.statementFilter && !m_request.statementFilter(statement, path))
             continue;
         QElapsedTimer timer;
@@ -458,6 +555,7 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
             QSqlQuery query(db);
             if (!query.exec(statement.text)) {
                 const QSqlError error = query.lastError();
+                m_failedSqlState = error.nativeErrorCode();
                 const QString text = error.databaseText().trimmed();
                 throw Error(ErrorKind::Database, text.isEmpty() ? error.text() : text);
             }
@@ -498,10 +596,12 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
     QElapsedTimer timer;
     timer.start();
 
-    lock.beginTransaction();
+    if (!m_wholeRun)
+        lock.beginTransaction();
     bool inTransaction = true;
     try {
-        if (recheck && lock.othersMayHaveCommitted()) {
+        // (A whole run holds SQLite's write lock from its start: nobody else can commit.)
+        if (recheck && !m_wholeRun && lock.othersMayHaveCommitted()) {
             const QStringList fresh = m_table.readExistingHeads(m_connection->db());
             if (fresh != m_heads) {
                 // Another runner moved the database meanwhile: plan again from where it is.
@@ -521,7 +621,8 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
             runStatements(statements, step);
         }
         writeBookkeeping(change, record);
-        lock.commit();
+        if (!m_wholeRun)
+            lock.commit();
         m_heads = sorted(change.applyTo(m_heads));
     } catch (const Error& error) {
         fail(lock, step, record, error, inTransaction);
@@ -557,6 +658,17 @@ void RunSession::runStamp(MigrationLock& lock)
 
 RunResult RunSession::runOnline()
 {
+    if (isMissingSqliteFile(m_url)) {
+        if (m_request.dryRun) // planned from an empty database; opening would create the file
+            return render({}, true);
+        // Refused targets are refused before the file exists (the CLI says it creates it).
+        if (m_request.mode == RunRequest::Mode::Stamp) {
+            stampTargets();
+        } else {
+            resolveTarget();
+            planFrom({});
+        }
+    }
     DatabaseConnection connection(m_url, QStringLiteral("runner"));
     m_connection = &connection;
     connection.setNoticeHandler([this](const QString& text) {
@@ -590,11 +702,24 @@ RunResult RunSession::runOnline()
     };
     const bool syncEachStep =
         m_request.sync == SyncPolicy::EveryStep || m_project.config().syncEachStep;
-    RunSettings settings(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
-                         notice);
+    std::optional<RunSettings> settings; // ends after the lock is released, as declared first
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        notice);
     lock.acquire();
+    // A run refused for what the database holds (a revision no script knows, a target that
+    // does not resolve from there) changes nothing, journal mode included: it is refused here,
+    // before anything is written. The plan is made again once the tables exist.
+    m_heads = m_table.readHeads(db);
+    if (m_request.mode == RunRequest::Mode::Stamp) {
+        stampTargets();
+    } else {
+        resolveTarget();
+        planFrom(m_heads);
+    }
+    settings.emplace(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
+                     notice);
+    if (m_wholeRun)
+        lock.beginTransaction(); // committed after the last step; the lock rolls it back on a throw
     m_heads = setUp(lock);
     RunResult result;
     result.headsBefore = m_heads;
@@ -606,10 +731,15 @@ RunResult RunSession::runOnline()
     }
     resolveTarget();
     m_plan = planFrom(m_heads);
-    prefetchScripts();
     result.plan = m_plan;
     m_stepCount = int(m_plan.size());
     emitPlan();
+    if (m_wholeRun) {
+        if (m_url.dialect() == Dialect::PostgreSql)
+            m_lockCapacity = WholeRunLocks::capacity(db);
+        checkWholeRunPlan(m_lockCapacity);
+    }
+    prefetchScripts();
     reportCreatedVersionTable();
     int done = 0;
     for (int i = 0; i < m_plan.size();) {
@@ -621,7 +751,7 @@ RunResult RunSession::runOnline()
             i = 0;
             RunEvent event;
             event.type = RunEvent::Type::Notice;
-            event.text = QStringLiteral("another runner changed the database (now at %1): "
+            event.text = QCoreApplication::translate("MigrationRunner", "another runner changed the database (now at %1): "
                                         "%2 steps left")
                              .arg(m_heads.isEmpty() ? QStringLiteral("base") : m_heads.join(u','))
                              .arg(m_plan.size());
@@ -636,9 +766,31 @@ RunResult RunSession::runOnline()
         progress.stepCount = m_stepCount;
         emitEvent(progress);
     }
+    if (m_wholeRun)
+        commitWholeRun(lock);
     result.stepsRun = done;
     result.headsAfter = m_heads;
     return result;
+}
+
+void RunSession::commitWholeRun(MigrationLock& lock)
+{
+    try {
+        lock.commit();
+    } catch (const Error& error) {
+        lock.rollback();
+        RunEvent event;
+        event.type = RunEvent::Type::Error;
+        event.text = QCoreApplication::translate("MigrationRunner",
+                                                 "the run's single transaction could not commit "
+                                                 "and was rolled back: the database is as it "
+                                                 "was before the run: %1")
+                         .arg(error.message());
+        if (WholeRunLocks::isLockTableFull({}, error.message()))
+            event.text += WholeRunLocks::failureAdvice(m_lockCapacity);
+        emitEvent(event);
+        throw Error(ErrorKind::Database, event.text);
+    }
 }
 
 RunResult RunSession::run()
@@ -665,10 +817,15 @@ RunResult RunSession::run()
     RunEvent finished;
     finished.type = RunEvent::Type::Finished;
     finished.elapsedMs = timer.elapsed();
-    finished.text = QStringLiteral("%1 step(s); now at %2")
-                        .arg(result.stepsRun)
-                        .arg(result.headsAfter.isEmpty() ? QStringLiteral("base")
-                                                         : result.headsAfter.join(u','));
+    const QString after =
+        result.headsAfter.isEmpty() ? QStringLiteral("base") : result.headsAfter.join(u',');
+    finished.text = m_request.offline || m_request.dryRun
+                        ? QCoreApplication::translate("MigrationRunner", "%n step(s); would be at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after)
+                        : QCoreApplication::translate("MigrationRunner", "%n step(s); now at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after);
     emitEvent(finished);
     return result;
 }

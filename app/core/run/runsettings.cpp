@@ -2,7 +2,9 @@
 #include "run/runsettings.h"
 
 #include "database/databaseconnection.h"
+#include "run/sidecarfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,10 +21,10 @@ bool isRollbackJournal(const QString& mode)
 
 QString readMarker(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> bytes = SidecarFile::read(path, 64);
+    if (!bytes)
         return {};
-    const QString mode = QString::fromLatin1(file.readAll()).trimmed().toLower();
+    const QString mode = QString::fromLatin1(*bytes).trimmed().toLower();
     return isRollbackJournal(mode) ? mode : QString();
 }
 
@@ -79,15 +81,11 @@ void RunSettings::applySqlite()
     const QString mode = firstValue(QStringLiteral("PRAGMA journal_mode")).toLower();
 
     if (m_policy == SyncPolicy::EndOfRun && isRollbackJournal(mode) && !m_marker.isEmpty()) {
-        // The marker goes first, so that a run killed right after the switch leaves it.
-        bool wroteMarker = false;
-        if (!QFile::exists(m_marker)) {
-            QFile file(m_marker);
-            wroteMarker = file.open(QIODevice::WriteOnly) && file.write(mode.toLatin1()) > 0;
-            if (!wroteMarker)
-                file.remove();
-        }
-        if (QFile::exists(m_marker) &&
+        // The marker goes first, so that a run killed right after the switch leaves it. Made
+        // new (O_EXCL, never through a link: SidecarFile), or kept from a killed run.
+        const SidecarFile::Created marker = SidecarFile::create(m_marker, mode.toLatin1());
+        const bool wroteMarker = marker == SidecarFile::Created::New;
+        if (marker != SidecarFile::Created::Failed &&
             firstValue(QStringLiteral("PRAGMA journal_mode = WAL")) == QLatin1String("wal")) {
             firstValue(QStringLiteral("PRAGMA synchronous = NORMAL"));
             return;
@@ -126,7 +124,7 @@ void RunSettings::finishSqlite()
                                   query.next() && query.value(0).toInt() == 0;
         firstValue(QStringLiteral("PRAGMA busy_timeout = 0"));
         if (!checkpointed && m_policy == SyncPolicy::EndOfRun && m_notice) {
-            m_notice(QStringLiteral("could not checkpoint the WAL of %1 (another connection is "
+            m_notice(QCoreApplication::translate("RunSettings", "could not checkpoint the WAL of %1 (another connection is "
                                     "using the database): the run's steps are committed, and "
                                     "reach the disk with the next checkpoint")
                          .arg(m_connection.url().databaseName()));
@@ -137,7 +135,7 @@ void RunSettings::finishSqlite()
         if (firstValue(QStringLiteral("PRAGMA journal_mode = ") + original) == original) {
             QFile::remove(m_marker);
         } else if (m_notice) {
-            m_notice(QStringLiteral("%1 stays in WAL mode for now: another connection has it "
+            m_notice(QCoreApplication::translate("RunSettings", "%1 stays in WAL mode for now: another connection has it "
                                     "open. The next run puts journal mode %2 back (%3)")
                          .arg(m_connection.url().databaseName(), original, m_marker));
         }
@@ -152,6 +150,13 @@ void RunSettings::finishSqlite()
 
 void RunSettings::applyPostgres()
 {
+    // A runner killed during a long statement leaves its session running it, holding the
+    // migration lock, until the statement ends. PostgreSQL 14 and later check the client's
+    // socket every so often while a statement runs and end an orphaned session (Linux).
+    // Older servers do not know the setting: set only where it exists.
+    firstValue(QStringLiteral("SELECT pg_catalog.set_config(name, '1000', false) FROM "
+                              "pg_catalog.pg_settings WHERE name = "
+                              "'client_connection_check_interval'"));
     // EveryStep asks for it even when the server's default is off: that is its promise.
     firstValue(m_policy == SyncPolicy::EndOfRun ? QStringLiteral("SET synchronous_commit TO off")
                                                 : QStringLiteral("SET synchronous_commit TO on"));
@@ -171,7 +176,7 @@ void RunSettings::finishPostgres()
     if (!flushed && m_notice) {
         const QString error = query.lastError().text();
         query.exec(QStringLiteral("ROLLBACK"));
-        m_notice(QStringLiteral("could not confirm that the run's commits reached the disk: %1")
+        m_notice(QCoreApplication::translate("RunSettings", "could not confirm that the run's commits reached the disk: %1")
                      .arg(error));
     }
 }

@@ -2,6 +2,7 @@
 #include "scripts/nativescript.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 
 #include <array>
 
@@ -236,7 +237,8 @@ void HeaderReader::readField(const FieldLine& fieldLine)
         return;
     if (field == FieldCount)
         fail(m_path, line,
-             QStringLiteral("unknown header field '") + key + QStringLiteral("' (known fields: ") +
+             QStringLiteral("unknown header field '") + singleLine(key.toString()) +
+                 QStringLiteral("' (known fields: ") +
                  knownFieldList() + u')');
     if (m_fieldLines[field] != 0)
         fail(m_path, line,
@@ -244,6 +246,12 @@ void HeaderReader::readField(const FieldLine& fieldLine)
                  QStringLiteral("' given twice (first on line ") +
                  QString::number(m_fieldLines[field]) + u')');
     m_fieldLines[field] = line;
+    // render() escapes these, so a header holding one would not read back as written.
+    if (hasLineBreakOrControl(value.toString()))
+        fail(m_path, line,
+             QStringLiteral("header field '") + key +
+                 QStringLiteral("' holds a control or invisible formatting character: '") +
+                 singleLine(value.toString()) + u'\'');
 
     switch (static_cast<Field>(field)) {
     case RevisionId:
@@ -306,9 +314,9 @@ void HeaderReader::checkId(QStringView id, Field field) const
 {
     if (!isValidRevisionId(id.toString()))
         fail(m_path, m_lines.lineNumber(),
-             QStringLiteral("invalid revision id '") + id + QStringLiteral("' in ") +
-                 fieldNames[field] +
-                 QStringLiteral(" (ids are not empty and contain no white space or @-+:,)"));
+             QStringLiteral("invalid revision id '") + singleLine(id.toString()) +
+                 QStringLiteral("' in ") + fieldNames[field] + QStringLiteral(" (") +
+                 revisionIdRules() + u')');
 }
 
 // The first line of a message: the header holds one line per field.
@@ -322,7 +330,7 @@ void renderField(QString& out, Field field, const QString& value)
 {
     out += QStringLiteral("-- ") + fieldNames[field] + u':';
     if (!value.isEmpty())
-        out += u' ' + value;
+        out += u' ' + singleLine(value); // a '\r' would end the comment on PostgreSQL
     out += u'\n';
 }
 
