@@ -25,6 +25,7 @@
 #include "common/error.h"
 #include "schema/postgresintrospector.h"
 #include "privatepostgres.h"
+#include "scratchpostgres.h"
 #include "schema/schemadiff.h"
 #include "schema/modelcache.h"
 #include "schema/modelscript.h"
@@ -201,24 +202,6 @@ void dropDatabase(const QString& url, const QString& name)
     execute(server.db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
 }
 
-// `pg_dump --schema-only` of `url`; the password travels in the environment.
-QString pgDump(const QString& url)
-{
-    const DatabaseUrl parsed = DatabaseUrl::parse(url);
-    QProcess dump;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PGPASSWORD"), parsed.password());
-    dump.setProcessEnvironment(environment);
-    dump.start(QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
-               {QStringLiteral("--schema-only"), QStringLiteral("-h"), parsed.host(),
-                QStringLiteral("-p"), QString::number(parsed.port()), QStringLiteral("-U"),
-                parsed.userName(), parsed.databaseName()});
-    if (!dump.waitForFinished(300000) || dump.exitCode() != 0)
-        throw Error(ErrorKind::Database, QStringLiteral("pg_dump failed: ") +
-                                             QString::fromLocal8Bit(dump.readAllStandardError()));
-    return QString::fromUtf8(dump.readAllStandardOutput());
-}
-
 struct CheckRun
 {
     double ms = 0;
@@ -330,7 +313,7 @@ void reportCheck(const QString& url, const QString& adminUrl, int tables)
     fill(live, -1);
     fill(model, tables / 2);
     QTemporaryDir project;
-    const QString modelText = pgDump(model);
+    const QString modelText = testsupport::pgDumpSchema(model);
     QFile modelFile(project.filePath(QStringLiteral("model.sql")));
     QFile config(project.filePath(QStringLiteral("retort.ini")));
     QDir(project.path()).mkdir(QStringLiteral("versions"));

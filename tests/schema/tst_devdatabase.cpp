@@ -10,6 +10,8 @@
 #include "schema/modelscript.h"
 #include "schema/schemamodel.h"
 #include "schema/schemareader.h"
+#include "runnertesting.h"
+#include "schemadifftesthelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,28 +28,6 @@ using namespace retort;
 namespace {
 
 const QString kExample = QStringLiteral(RETORT_SOURCE_DIR "/migrations");
-
-QStringList values(const QString& url, const QString& sql)
-{
-    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("test"));
-    QSqlQuery query(connection.db());
-    QStringList result;
-    if (!query.exec(sql))
-        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
-}
-
-template <typename Work> QString failureOf(Work work)
-{
-    try {
-        work();
-        return {};
-    } catch (const Error& error) {
-        return error.message();
-    }
-}
 
 // A copy of the example project (retort.ini, model.sql, versions/) that a test may edit.
 class ExampleCopy
@@ -152,19 +132,19 @@ void TestDevDatabase::attachingModelCannotTouchAFile()
     QTemporaryDir dir;
     const QString victim = dir.filePath(QStringLiteral("victim.db"));
     const QString victimUrl = QStringLiteral("sqlite:///") + victim;
-    values(victimUrl, QStringLiteral("CREATE TABLE keep (x int)"));
+    testsupport::queryStrings(victimUrl, QStringLiteral("CREATE TABLE keep (x int)"));
     const QString model = QStringLiteral("CREATE TABLE a (id int);\n"
                                          "ATTACH DATABASE '%1' AS v;\n"
                                          "DROP TABLE v.keep;\n")
                               .arg(victim);
-    const QString failure = failureOf([&] {
+    const QString failure = schemadifftest::failureOf([&] {
         SchemaModel::loadText(model, QStringLiteral("/p/model.sql"),
                               DatabaseUrl::parse(QStringLiteral("sqlite://")), {});
     });
     QVERIFY2(failure.startsWith(QLatin1String("/p/model.sql:2: ATTACH would open another "
                                               "database file")),
              qPrintable(failure));
-    QCOMPARE(values(victimUrl, QStringLiteral("SELECT name FROM sqlite_master")),
+    QCOMPARE(testsupport::queryStrings(victimUrl, QStringLiteral("SELECT name FROM sqlite_master")),
              QStringList{QStringLiteral("keep")});
 }
 
@@ -175,11 +155,11 @@ void TestDevDatabase::authorizerHoldsWhatTheTextMisses()
     QTemporaryDir dir;
     const QString victim = dir.filePath(QStringLiteral("victim.db"));
     const QString victimUrl = QStringLiteral("sqlite:///") + victim;
-    values(victimUrl, QStringLiteral("CREATE TABLE keep (x int)"));
+    testsupport::queryStrings(victimUrl, QStringLiteral("CREATE TABLE keep (x int)"));
     const auto attempt = [&](const QString& sql) {
         ModelScript script;
         script.statements = {{QStringLiteral("CREATE TABLE a (id int)"), 1}, {sql, 2}};
-        return failureOf([&] {
+        return schemadifftest::failureOf([&] {
             SchemaModel::loadInto(script, QStringLiteral("m.sql"),
                                   DatabaseUrl::parse(QStringLiteral("sqlite://")), {});
         });
@@ -190,7 +170,7 @@ void TestDevDatabase::authorizerHoldsWhatTheTextMisses()
     QVERIFY(attempt(QStringLiteral("COMMIT")).startsWith(u"m.sql:2: "));
     QVERIFY(attempt(QStringLiteral("PRAGMA journal_mode = DELETE")).startsWith(u"m.sql:2: "));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("copy.db"))));
-    QCOMPARE(values(victimUrl, QStringLiteral("SELECT name FROM sqlite_master")),
+    QCOMPARE(testsupport::queryStrings(victimUrl, QStringLiteral("SELECT name FROM sqlite_master")),
              QStringList{QStringLiteral("keep")});
     // What a model may do still works, and reading afterwards is not hindered.
     const Schema schema = SchemaModel::loadText(
@@ -314,7 +294,7 @@ void TestDevDatabase::driftTellsAnEditedScriptFromTheDatabase()
              qPrintable(edited.err));
 
     // Now the database moves too: each change says which side moved.
-    values(project.url(), QStringLiteral("CREATE INDEX ix_users_full_name ON users (full_name)"));
+    testsupport::queryStrings(project.url(), QStringLiteral("CREATE INDEX ix_users_full_name ON users (full_name)"));
     const auto both = project.retort({QStringLiteral("check"), QStringLiteral("--drift"),
                                       QStringLiteral("--json")});
     QCOMPARE(both.exitCode, 1);

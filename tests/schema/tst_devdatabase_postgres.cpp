@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "database/databaseconnection.h"
 #include "postgres/testpostgres.h"
+#include "runnertesting.h"
 #include "schema/devdatabase.h"
 #include "schema/driftcheck.h"
 #include "schema/localpostgresserver.h"
@@ -37,18 +38,6 @@ bool run(const QString& url, const QString& sql)
         return true;
     qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
     return false;
-}
-
-QStringList values(const QString& url, const QString& sql)
-{
-    DatabaseConnection connection(DatabaseUrl::parse(url), QStringLiteral("test"));
-    QSqlQuery query(connection.db());
-    QStringList result;
-    if (!query.exec(sql))
-        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    while (query.next())
-        result.append(query.value(0).toString());
-    return result;
 }
 
 // Whether `url` lets us in (the password still works).
@@ -113,23 +102,6 @@ QString script(const QString& id, const QString& parent, const QString& upgrade)
         .arg(id, parent, upgrade);
 }
 
-// pg_dump --schema-only of `url`, the password in the environment.
-QString pgDump(const QString& url)
-{
-    const DatabaseUrl parsed = DatabaseUrl::parse(url);
-    QProcess dump;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PGPASSWORD"), parsed.password());
-    dump.setProcessEnvironment(environment);
-    dump.start(LocalPostgresServer::findBinaries(15) + QStringLiteral("/pg_dump"),
-               {QStringLiteral("--schema-only"), QStringLiteral("-h"), parsed.host(),
-                QStringLiteral("-p"), QString::number(parsed.port()), QStringLiteral("-U"),
-                parsed.userName(), parsed.databaseName()});
-    if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
-        qWarning("pg_dump: %s", dump.readAllStandardError().constData());
-    return QString::fromUtf8(dump.readAllStandardOutput());
-}
-
 const char* const kSchema =
     "CREATE TYPE mood AS ENUM ('calm', 'angry');\n"
     "CREATE SEQUENCE ticket_seq;\n"
@@ -188,9 +160,9 @@ void TestDevDatabasePostgres::committingModelCannotTouchTheTarget()
     QVERIFY2(check.err.contains(project.dir.filePath(QStringLiteral("model.sql")) +
                                 QStringLiteral(":2: COMMIT would end or split the transaction")),
              qPrintable(check.err));
-    QCOMPARE(values(target.url(), QStringLiteral("SELECT id FROM important")),
+    QCOMPARE(testsupport::queryStrings(target.url(), QStringLiteral("SELECT id FROM important")),
              QStringList{QStringLiteral("42")});
-    QCOMPARE(values(target.url(), QStringLiteral("SELECT nspname FROM pg_namespace "
+    QCOMPARE(testsupport::queryStrings(target.url(), QStringLiteral("SELECT nspname FROM pg_namespace "
                                                  "WHERE nspname LIKE 'retort_model_%'")),
              QStringList());
 
@@ -204,7 +176,7 @@ void TestDevDatabasePostgres::committingModelCannotTouchTheTarget()
     QVERIFY2(diff.out.contains(QLatin1String("table removed: public.important")),
              qPrintable(diff.out));
     QVERIFY2(diff.out.contains(QLatin1String("table added: public.other")), qPrintable(diff.out));
-    QCOMPARE(values(target.url(), QStringLiteral("SELECT id FROM important")),
+    QCOMPARE(testsupport::queryStrings(target.url(), QStringLiteral("SELECT id FROM important")),
              QStringList{QStringLiteral("42")});
     QCOMPARE(testsupport::leftBehindDatabases(m_url, QStringLiteral("retort_dev")), QStringList());
 }
@@ -216,7 +188,12 @@ void TestDevDatabasePostgres::pgDumpModelLoads()
     testsupport::ScratchPostgres source(QStringLiteral("devdb_dumped"));
     QVERIFY(source.isValid());
     QVERIFY(run(source.url(), QString::fromLatin1(kSchema)));
-    const QString dump = pgDump(source.url());
+    QString dump;
+    try {
+        dump = testsupport::pgDumpSchema(source.url());
+    } catch (const Error& error) {
+        QFAIL(error.what());
+    }
     QVERIFY2(dump.contains(QLatin1String("CREATE TABLE public.t0")), qPrintable(dump.left(500)));
     QVERIFY(dump.contains(QLatin1String("OWNER TO")));
     const TestProject project(dump);

@@ -4,8 +4,10 @@
 #include "postgres/testpostgres.h"
 #include "database/databaseconnection.h"
 #include "common/error.h"
+#include "schema/localpostgresserver.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <cerrno>
@@ -64,6 +66,26 @@ QStringList leftBehindDatabases(const QString& url, const QString& prefix)
             left.append(name);
     }
     return left;
+}
+
+QString pgDumpSchema(const QString& url)
+{
+    const DatabaseUrl parsed = DatabaseUrl::parse(url);
+    QProcess dump;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), parsed.password());
+    dump.setProcessEnvironment(environment);
+    dump.start(LocalPostgresServer::findBinaries(15) + QStringLiteral("/pg_dump"),
+               {QStringLiteral("--schema-only"), QStringLiteral("-h"), parsed.host(),
+                QStringLiteral("-p"), QString::number(parsed.port()), QStringLiteral("-U"),
+                parsed.userName(), parsed.databaseName()});
+    if (!dump.waitForFinished(300000) || dump.exitStatus() != QProcess::NormalExit ||
+        dump.exitCode() != 0) {
+        dump.kill();
+        throw Error(ErrorKind::Database, QStringLiteral("pg_dump failed: ") +
+                                             QString::fromLocal8Bit(dump.readAllStandardError()));
+    }
+    return QString::fromUtf8(dump.readAllStandardOutput());
 }
 
 } // namespace retort::testsupport

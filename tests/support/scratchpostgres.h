@@ -32,4 +32,8 @@ private:
 // processes still running (other tests, in parallel) are not listed.
 QStringList leftBehindDatabases(const QString& url, const QString& prefix);
 
+// `pg_dump --schema-only` of the database `url` names (the password travels in the
+// environment, not in argv). Throws Error(Database) with pg_dump's message when it fails.
+QString pgDumpSchema(const QString& url);
+
 } // namespace retort::testsupport
