@@ -8,22 +8,41 @@
 //   - loading the model (its DDL run in a temporary schema, read back, rolled back), next to
 //     the time the server took to create the live schema from the same DDL: most of it is the
 //     server's own work of creating a thousand tables.
-// Alembic 1.8.1's compare_metadata takes 12.7 s for N = 1000 on this machine kind.
+// Then, for the largest N, `retort check` end to end as users run it (a process), against a
+// model made by `pg_dump --schema-only` of a database with one column more:
+//   - the floor: PostgreSQL running the model's DDL in one transaction (sent at once);
+//   - cold: `retort check` with an empty cache (the model loads in a temporary database);
+//   - warm: the same with the model cached;
+//   - Alembic 1.8.1's compare_metadata (Debian's python3-alembic and SQLAlchemy) on the same
+//     schema: the model database reflected into a MetaData, compared with the live one.
+// Each figure is the median of 5 runs (Alembic: of 3), measured in the same run.
 //
-// The server: RETORT_BENCH_PG_URL (an empty, disposable database), else a private one started
-// with tests/support/postgres/pgserver.sh and stopped at the end.
+// The server: a private one started with tests/support/postgres/pgserver.sh and stopped at
+// the end (syncing commits, as in production). RETORT_BENCH_PG_URL instead names an empty,
+// disposable database for the in-process figures only.
 #include "benchtiming.h"
 #include "database/databaseconnection.h"
 #include "common/error.h"
 #include "schema/postgresintrospector.h"
 #include "privatepostgres.h"
+#include "scratchpostgres.h"
 #include "schema/schemadiff.h"
+#include "schema/modelcache.h"
+#include "schema/modelscript.h"
 #include "schema/schemamodel.h"
+#include "schema/scratchdatabase.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,7 +54,7 @@ using namespace retort;
 namespace {
 
 constexpr int kRuns = 5;
-constexpr double kAlembicCompareMetadata1000S = 12.7;
+constexpr int kAlembicRuns = 3;
 
 // The DDL of `tables` tables; `extraColumnIn` >= 0 gives that table one more column.
 QString schemaDdl(int tables, int extraColumnIn = -1)
@@ -83,6 +102,17 @@ double medianMs(const std::function<void()>& work)
     return testsupport::medianMs(kRuns, work);
 }
 
+double elapsedMs(const QElapsedTimer& timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
 void report(const QString& url, int tables)
 {
     const QString schemaName = QStringLiteral("bench_%1").arg(tables);
@@ -106,14 +136,32 @@ void report(const QString& url, int tables)
         queries = reader.queryCount();
     });
 
+    // The model as `retort check` loads it without a cache: a temporary database made on the
+    // same server, the DDL run there in one round trip and read back, the database dropped.
     SchemaReadOptions modelOptions;
     modelOptions.schemaName = schemaName;
     const QString modelText = schemaDdl(tables, tables / 2);
+    const ModelScript script =
+        ModelScript::parse(modelText, Dialect::PostgreSql, QStringLiteral("model.sql"));
     Schema model;
-    const double modelMs = medianMs([&] {
-        model = SchemaModel::loadText(modelText, QStringLiteral("model.sql"),
-                                      DatabaseUrl::parse(url), modelOptions);
-    });
+    std::vector<double> createMs, loadMs, dropMs;
+    for (int run = 0; run < kRuns; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        auto database = std::make_unique<ScratchDatabase>(DatabaseUrl::parse(url),
+                                                          QStringLiteral("retort_dev"));
+        createMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        model = SchemaModel::loadInto(script, QStringLiteral("model.sql"), database->url(),
+                                      modelOptions);
+        loadMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        database.reset();
+        dropMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    // ... and as it comes out of the model cache instead.
+    const QByteArray cached = ModelCache::encode(model);
+    const double decodeMs = medianMs([&] { ModelCache::decode(cached); });
 
     SchemaDiff diff;
     const double diffMs = medianMs([&] { diff = SchemaDiff::compare(live, model); });
@@ -121,18 +169,238 @@ void report(const QString& url, int tables)
     std::printf("%5d tables: introspect %.1f ms in %d queries; diff %.1f ms, %d change(s): %s\n",
                 tables, introspectMs, queries, diffMs, int(diff.changes().size()),
                 qPrintable(diff.toText().trimmed().replace(u'\n', QLatin1String("; "))));
-    std::printf("%5s         introspect + diff: %.1f ms; loading the model (run on a temporary "
-                "schema, read back): %.1f ms; for comparison, the same DDL sent at once to "
-                "create the live schema took %.1f ms\n",
-                "", introspectMs + diffMs, modelMs, creationMs);
-    if (tables == 1000) {
-        std::printf("%5s         Alembic 1.8.1 compare_metadata: %.1f s, %.0f times the "
-                    "introspect + diff time\n",
-                    "", kAlembicCompareMetadata1000S,
-                    kAlembicCompareMetadata1000S * 1000.0 / (introspectMs + diffMs));
-    }
+    std::printf("%5s         the model without cache: CREATE DATABASE %.1f ms, its DDL run in one "
+                "round trip and read back %.1f ms, DROP DATABASE %.1f ms (the same DDL sent "
+                "at once to create the live schema: %.1f ms); from the model cache: %.1f ms "
+                "(%lld KB)\n",
+                "", median(createMs), median(loadMs), median(dropMs), creationMs, decodeMs,
+                qint64(cached.size() / 1024));
     std::fflush(stdout);
     dropSchema(db, schemaName, tables);
+}
+
+
+// ---- retort check end to end ------------------------------------------------------------
+
+QString withDatabaseName(const QString& url, const QString& name)
+{
+    QString text = url;
+    const qsizetype slash = text.lastIndexOf(u'/');
+    return text.left(slash + 1) + name;
+}
+
+void recreateDatabase(const QString& url, const QString& name)
+{
+    DatabaseConnection server(DatabaseUrl::parse(url), QStringLiteral("bench-admin"));
+    execute(server.db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    execute(server.db(), QStringLiteral("CREATE DATABASE %1").arg(name));
+}
+
+void dropDatabase(const QString& url, const QString& name)
+{
+    DatabaseConnection server(DatabaseUrl::parse(url), QStringLiteral("bench-admin"));
+    execute(server.db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+}
+
+struct CheckRun
+{
+    double ms = 0;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CheckRun runCheck(const QString& config, const QString& url, const QString& cacheHome)
+{
+    QProcess retort;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
+    environment.insert(QStringLiteral("BENCH_URL"), url); // not in argv, where ps shows it
+    retort.setProcessEnvironment(environment);
+    QElapsedTimer timer;
+    timer.start();
+    retort.start(QStringLiteral(RETORT_CLI),
+                 {QStringLiteral("-c"), config, QStringLiteral("check"), QStringLiteral("--json")});
+    retort.waitForFinished(600000);
+    CheckRun run{elapsedMs(timer), retort.exitCode(), retort.readAllStandardOutput(),
+                 retort.readAllStandardError()};
+    return run;
+}
+
+// What `retort check --json` found, one "kind table.name" per change.
+QStringList changesOf(const QByteArray& json)
+{
+    QStringList result;
+    const QJsonArray changes =
+        QJsonDocument::fromJson(json).object().value(QStringLiteral("changes")).toArray();
+    for (const QJsonValue& change : changes) {
+        const QJsonObject object = change.toObject();
+        result.append(object.value(QStringLiteral("kind")).toString() + u' ' +
+                      object.value(QStringLiteral("table")).toString() + u'.' +
+                      object.value(QStringLiteral("name")).toString());
+    }
+    return result;
+}
+
+// SQLAlchemy reflects foreign keys recursively: a chain of 1,000 tables needs a deep stack.
+const char* const kAlembicScript = R"(
+import os, sys, threading, time
+from sqlalchemy import create_engine, MetaData
+from alembic.migration import MigrationContext
+from alembic.autogenerate import compare_metadata
+sys.setrecursionlimit(100000)
+threading.stack_size(512 * 1024 * 1024)
+result = []
+def work():
+    model = MetaData()
+    model.reflect(bind=create_engine(os.environ["BENCH_MODEL_URL"]))
+    with create_engine(os.environ["BENCH_LIVE_URL"]).connect() as connection:
+        started = time.perf_counter()
+        diff = compare_metadata(MigrationContext.configure(connection), model)
+        result.append((time.perf_counter() - started, diff))
+thread = threading.Thread(target=work)
+thread.start()
+thread.join()
+elapsed, diff = result[0]
+print(elapsed, len(diff), diff)
+)";
+
+QString sqlalchemyUrl(const QString& url)
+{
+    QString text = url;
+    return text.replace(QLatin1String("postgresql://"), QLatin1String("postgresql+psycopg2://"));
+}
+
+// compare_metadata's time in ms (inside Python, after both sides are connected), or 0.
+double alembicCompareMs(const QString& liveUrl, const QString& modelUrl, QString& found)
+{
+    QProcess python;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BENCH_LIVE_URL"), sqlalchemyUrl(liveUrl));
+    environment.insert(QStringLiteral("BENCH_MODEL_URL"), sqlalchemyUrl(modelUrl));
+    python.setProcessEnvironment(environment);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QString::fromLatin1(kAlembicScript)});
+    if (!python.waitForFinished(600000) || python.exitCode() != 0) {
+        std::fprintf(stderr, "retort-bench-schema: Alembic failed: %s\n",
+                     python.readAllStandardError().constData());
+        return 0;
+    }
+    const QString out = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    found = out.section(u' ', 1);
+    return out.section(u' ', 0, 0).toDouble() * 1000.0;
+}
+
+// Writes out what earlier work left dirty, so that it does not land on the next timed run
+// (DROP DATABASE makes PostgreSQL 15 checkpoint).
+void checkpoint(const QString& adminUrl)
+{
+    DatabaseConnection admin(DatabaseUrl::parse(adminUrl), QStringLiteral("bench-checkpoint"));
+    execute(admin.db(), QStringLiteral("CHECKPOINT"));
+}
+
+void reportCheck(const QString& url, const QString& adminUrl, int tables)
+{
+    const QString live = withDatabaseName(url, QStringLiteral("bench_check_live"));
+    const QString model = withDatabaseName(url, QStringLiteral("bench_check_model"));
+    const QString floor = withDatabaseName(url, QStringLiteral("bench_check_floor"));
+    const auto fill = [&](const QString& database, int extraColumnIn) {
+        recreateDatabase(url, DatabaseUrl::parse(database).databaseName());
+        DatabaseConnection connection(DatabaseUrl::parse(database), QStringLiteral("bench-fill"));
+        execute(connection.db(), QStringLiteral("BEGIN; %1 COMMIT;")
+                                     .arg(schemaDdl(tables, extraColumnIn)));
+    };
+    fill(live, -1);
+    fill(model, tables / 2);
+    QTemporaryDir project;
+    const QString modelText = testsupport::pgDumpSchema(model);
+    QFile modelFile(project.filePath(QStringLiteral("model.sql")));
+    QFile config(project.filePath(QStringLiteral("retort.ini")));
+    QDir(project.path()).mkdir(QStringLiteral("versions"));
+    if (!modelFile.open(QIODevice::WriteOnly) || !config.open(QIODevice::WriteOnly))
+        throw Error(ErrorKind::Config, QStringLiteral("cannot write the project"));
+    modelFile.write(modelText.toUtf8());
+    modelFile.close();
+    config.write("[retort]\nscript_location = .\nmodel = model.sql\nurl = ${BENCH_URL}\n");
+    config.close();
+
+    // The floor: the same DDL, all of it in one transaction, sent at once (what psql -1 does,
+    // less its own parsing), into an empty database.
+    QString ddl;
+    for (const QString& line : modelText.split(u'\n')) {
+        if (!line.startsWith(QLatin1String("\\")))
+            ddl += line + u'\n';
+    }
+    std::vector<double> floorMs;
+    for (int run = 0; run < kRuns; ++run) {
+        recreateDatabase(url, QStringLiteral("bench_check_floor"));
+        checkpoint(adminUrl);
+        DatabaseConnection connection(DatabaseUrl::parse(floor), QStringLiteral("bench-floor"));
+        QElapsedTimer timer;
+        timer.start();
+        execute(connection.db(), QStringLiteral("BEGIN;\n%1\nCOMMIT;").arg(ddl));
+        floorMs.push_back(elapsedMs(timer));
+    }
+    dropDatabase(url, QStringLiteral("bench_check_floor"));
+
+    const QString configPath = project.filePath(QStringLiteral("retort.ini"));
+    QTemporaryDir caches;
+    std::vector<double> coldMs;
+    std::vector<double> warmMs;
+    CheckRun last;
+    for (int run = 0; run < kRuns; ++run) {
+        const QString empty = caches.filePath(QStringLiteral("cold%1").arg(run));
+        checkpoint(adminUrl);
+        last = runCheck(configPath, live, empty);
+        coldMs.push_back(last.ms);
+    }
+    const QString warmCache = caches.filePath(QStringLiteral("warm"));
+    runCheck(configPath, live, warmCache);
+    checkpoint(adminUrl);
+    for (int run = 0; run < kRuns; ++run) {
+        last = runCheck(configPath, live, warmCache);
+        warmMs.push_back(last.ms);
+    }
+    const QStringList found = changesOf(last.out);
+    if (last.exitCode != 1 || found.size() != 1) {
+        std::fprintf(stderr, "retort-bench-schema: retort check exited %d and found %s:\n%s\n",
+                     last.exitCode, qPrintable(found.join(QStringLiteral(", "))),
+                     last.err.constData());
+    }
+
+    std::vector<double> alembicMs;
+    QString alembicFound;
+    for (int run = 0; run < kAlembicRuns; ++run) {
+        const double ms = alembicCompareMs(live, model, alembicFound);
+        if (ms <= 0)
+            break;
+        alembicMs.push_back(ms);
+    }
+    dropDatabase(url, QStringLiteral("bench_check_live"));
+    dropDatabase(url, QStringLiteral("bench_check_model"));
+
+    const double floorMedian = median(floorMs);
+    const double cold = median(coldMs);
+    const double warm = median(warmMs);
+    const double alembic = median(alembicMs);
+    std::printf("\nretort check, %d tables, model from pg_dump --schema-only (%d lines), one column "
+                "apart; medians of %d runs, processes timed from start to exit:\n",
+                tables, int(modelText.count(u'\n')), kRuns);
+    std::printf("  found: %s (exit %d)\n", qPrintable(found.join(QStringLiteral(", "))),
+                last.exitCode);
+    std::printf("  %-58s %9.0f ms\n", "floor: PostgreSQL runs the model's DDL in one transaction",
+                floorMedian);
+    std::printf("  %-58s %9.0f ms   %.2f x the floor (goal: at most 1.3)\n",
+                "retort check, cold (empty cache: the model loads)", cold, cold / floorMedian);
+    std::printf("  %-58s %9.0f ms\n", "retort check, warm (the model cached)", warm);
+    if (alembic > 0) {
+        std::printf("  %-58s %9.0f ms   %.1f x retort check warm (goal: at least 40)\n",
+                    "Alembic 1.8.1 compare_metadata (median of 3)", alembic, alembic / warm);
+        std::printf("  Alembic found: %s\n", qPrintable(alembicFound.left(200)));
+    } else {
+        std::printf("  Alembic: not measured (python3-alembic, python3-psycopg2 missing?)\n");
+    }
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -151,6 +419,7 @@ int main(int argc, char* argv[])
     }
     std::unique_ptr<testsupport::PrivatePostgres> server;
     const QString url = testsupport::benchmarkPostgresUrl(server);
+    const bool endToEnd = server != nullptr; // a server of our own: databases may come and go
     if (url.isEmpty()) {
         std::fprintf(stderr, "retort-bench-schema: no PostgreSQL server (set RETORT_BENCH_PG_URL "
                              "or install postgresql-15)\n");
@@ -162,6 +431,8 @@ int main(int argc, char* argv[])
     try {
         for (int tables : sizes)
             report(url, tables);
+        if (endToEnd)
+            reportCheck(url, server->adminUrl(), *std::max_element(sizes.begin(), sizes.end()));
     } catch (const Error& error) {
         std::fprintf(stderr, "retort-bench-schema: %s\n", error.what());
         return 1;

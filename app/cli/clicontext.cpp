@@ -90,6 +90,23 @@ JsonWriter::Sink CliContext::jsonSink()
     };
 }
 
+QString CliContext::devUrl() const
+{
+    const QString option = QStringLiteral("dev-url");
+    return parser.optionNames().contains(option) ? parser.value(option) : QString();
+}
+
+void addDevUrlOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("dev-url"),
+                      QStringLiteral("Where the model loads and the scripts replay: 'local' (a "
+                                     "throwaway local server) or a database URL whose user may "
+                                     "create databases (default: dev_url in retort.ini, else a "
+                                     "temporary database on the same server for the model and "
+                                     "a throwaway local server for the scripts)."),
+                      QStringLiteral("URL")});
+}
+
 void CliContext::printJson(const QJsonValue& value)
 {
     JsonWriter(jsonSink()).value(value);

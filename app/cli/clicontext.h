@@ -39,6 +39,9 @@ public:
     // expanded); with the password asked for on the terminal for --password-prompt (once).
     // Full, with the password: hand it to the engine, never print it.
     QString databaseUrl();
+    // --dev-url on the commands that load models or replay scripts (addDevUrlOption); empty
+    // elsewhere and when not given (the project's dev_url applies then).
+    QString devUrl() const;
     bool json() const { return parser.isSet(QStringLiteral("json")); }
     // Writes `value` to `out` (indented), without a QJsonDocument.
     void printJson(const QJsonValue& value);
@@ -52,5 +55,8 @@ private:
     std::optional<Project> m_project;
     std::optional<QString> m_databaseUrl;
 };
+
+// --dev-url URL: where models load and scripts replay (docs/model.md, "The dev database").
+void addDevUrlOption(QCommandLineParser& parser);
 
 } // namespace retort::cli

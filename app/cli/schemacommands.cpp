@@ -4,9 +4,11 @@
 
 #include "common/singleline.h"
 #include "exitcode.h"
+#include "interruptwatcher.h"
 #include "ddl/revisionautogenerator.h"
+#include "schema/driftcheck.h"
 #include "schema/schemadiff.h"
-#include "schema/schemamodel.h"
+#include "schema/schemareader.h"
 
 #include <QJsonArray>
 
@@ -19,6 +21,7 @@ const QString kFrom = QStringLiteral("from");
 const QString kTo = QStringLiteral("to");
 const QString kDrift = QStringLiteral("drift");
 const QString kSql = QStringLiteral("sql");
+const QString kDevUrl = QStringLiteral("dev-url");
 
 // Prints the comparison of `from` with `to` as text or JSON; returns whether they differ.
 bool printComparison(CliContext& context, const SchemaReader& reader, const SchemaSource& from,
@@ -44,6 +47,12 @@ bool printComparison(CliContext& context, const SchemaReader& reader, const Sche
                     << diff.toText();
     }
     return !diff.isEmpty();
+}
+
+void printNotes(CliContext& context, const SchemaReader& reader)
+{
+    for (const QString& note : reader.notes())
+        context.err << "Note: " << note << "\n";
 }
 
 SchemaSource sourceOption(CliContext& context, const QString& option, const QString& fallback)
@@ -83,37 +92,75 @@ int diff(CliContext& context)
     const SchemaSource from = sourceOption(context, kFrom, QStringLiteral("db"));
     const SchemaSource to = sourceOption(context, kTo, QStringLiteral("model"));
     if (context.parser.isSet(kSql)) {
-        printDdl(context, RevisionAutogenerator(context.project(), context.databaseUrl()), from,
-                 to);
+        const RevisionAutogenerator autogenerator(context.project(), context.databaseUrl(),
+                                                  context.devUrl());
+        const InterruptWatcher interrupt([&autogenerator] { autogenerator.reader().cancel(); });
+        printDdl(context, autogenerator, from, to);
+        printNotes(context, autogenerator.reader());
         return ExitOk;
     }
-    const SchemaReader reader(context.project(), context.databaseUrl());
-    printComparison(context, reader, from, to, reader.read(from), reader.read(to));
+    const SchemaReader reader(context.project(), context.databaseUrl(), context.devUrl());
+    const InterruptWatcher interrupt([&reader] { reader.cancel(); });
+    const auto [fromSchema, toSchema] = reader.readBoth(from, to);
+    printComparison(context, reader, from, to, fromSchema, toSchema);
+    printNotes(context, reader);
     return ExitOk;
+}
+
+// check --drift: the database against its scripts as they ran, and those against the files.
+int checkDrift(CliContext& context, const SchemaReader& reader)
+{
+    const DriftReport report = DriftCheck(reader).run();
+    const QString scripts =
+        QStringLiteral("the scripts at ") +
+        (report.revisions.isEmpty() ? QStringLiteral("base")
+                                    : report.revisions.join(QStringLiteral(", ")));
+    if (context.json()) {
+        QJsonObject json = report.toJson();
+        json.insert(kFrom, scripts);
+        json.insert(kTo, QStringLiteral("the database"));
+        if (!reader.options().schemaName.isEmpty())
+            json.insert(QStringLiteral("schema"), reader.options().schemaName);
+        context.printJson(json);
+    } else if (report.isEmpty()) {
+        context.out << "No differences between " << scripts << " and the database.\n";
+    } else {
+        context.out << report.toText();
+    }
+    if (!context.json()) {
+        if (report.databaseMoved())
+            context.err << "The database was changed outside its migrations: the changes from "
+                           "the scripts to the database are not in the scripts as they ran.\n";
+        if (report.scriptsMoved())
+            context.err << report.editedScripts.size()
+                        << " applied script(s) were edited since they ran: the database is as "
+                           "they left it, a new database would differ (retort verify shows the "
+                           "edits).\n";
+        else if (!report.editedScripts.isEmpty())
+            context.err << report.editedScripts.size()
+                        << " applied script(s) were edited since they ran, without changing the "
+                           "schema (retort verify shows the edits).\n";
+        if (!report.unrecorded.isEmpty())
+            context.err << "Not recorded by Retort when they ran, so taken as they are now: "
+                        << report.unrecorded.join(QStringLiteral(", ")) << "\n";
+    }
+    printNotes(context, reader);
+    return report.isEmpty() ? ExitOk : ExitCheckFailed;
 }
 
 int check(CliContext& context)
 {
-    const SchemaReader reader(context.project(), context.databaseUrl());
-    if (!context.parser.isSet(kDrift)) {
-        const SchemaSource db{SchemaSource::Kind::Database, {}};
-        const SchemaSource model{SchemaSource::Kind::Model, {}};
-        const bool differs =
-            printComparison(context, reader, db, model, reader.database(), reader.model());
-        return differs ? ExitCheckFailed : ExitOk;
-    }
-    // Drift: what the scripts made at the recorded version, against what the database holds.
-    const QStringList revisions = reader.databaseRevisions();
-    const SchemaSource scripts{SchemaSource::Kind::Revision,
-                               revisions.isEmpty() ? QStringLiteral("base")
-                                                   : revisions.join(QStringLiteral(", "))};
+    const SchemaReader reader(context.project(), context.databaseUrl(), context.devUrl());
+    // Ctrl-C stops a local server's start-up, a replay or a model load; everything made for
+    // the command is then removed as it would be at the end.
+    const InterruptWatcher interrupt([&reader] { reader.cancel(); });
+    if (context.parser.isSet(kDrift))
+        return checkDrift(context, reader);
     const SchemaSource db{SchemaSource::Kind::Database, {}};
-    const bool differs =
-        printComparison(context, reader, scripts, db, reader.scripts(revisions), reader.database(),
-                        {{QStringLiteral("revisions"), QJsonArray::fromStringList(revisions)}});
-    if (differs && !context.json())
-        context.err << "The database was changed outside its migrations: the changes above are "
-                       "not in the scripts.\n";
+    const SchemaSource model{SchemaSource::Kind::Model, {}};
+    const auto [live, desired] = reader.readBoth(db, model);
+    const bool differs = printComparison(context, reader, db, model, live, desired);
+    printNotes(context, reader);
     return differs ? ExitCheckFailed : ExitOk;
 }
 
@@ -135,6 +182,7 @@ QVector<Command> schemaCommands()
                                QStringLiteral("SCHEMA")});
              parser.addOption({kSql, QStringLiteral("Print the DDL that turns the --from schema "
                                                     "into the --to schema (SQLite, PostgreSQL).")});
+             addDevUrlOption(parser);
              parser.addOption({kJson, QStringLiteral("Print JSON instead of text.")});
          },
          diff},
@@ -143,7 +191,10 @@ QVector<Command> schemaCommands()
                         "its scripts)."),
          [](QCommandLineParser& parser) {
              parser.addOption({kDrift, QStringLiteral("Compare the database with what its scripts "
-                                                      "made at its recorded revision(s).")});
+                                                      "made at its recorded revision(s), telling "
+                                                      "changes to the database from edits to "
+                                                      "the scripts.")});
+             addDevUrlOption(parser);
              parser.addOption({kJson, QStringLiteral("Print JSON instead of text.")});
          },
          check},

@@ -102,7 +102,8 @@ void TestDdlGenerator::goldenCases()
 {
     QFETCH(QString, name);
     QString text;
-    const QString failure = failureOf([&] { text = generatedText(name, memory()); });
+    DevDatabase dev(memory());
+    const QString failure = failureOf([&] { text = generatedText(name, memory(), dev); });
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const QString difference =
         compareWithGolden(text, casePath(name, QStringLiteral("sqlite.sql")));

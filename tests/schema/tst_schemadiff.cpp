@@ -2,6 +2,7 @@
 // Model loading, schema diff and the diff / check commands on SQLite.
 #include "database/databaseconnection.h"
 #include "schemadifftesthelpers.h"
+#include "schema/devdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,7 +95,8 @@ void TestSchemaDiff::goldenCases()
     QFETCH(QString, name);
     QString text;
     int reverse = -1;
-    const QString failure = failureOf([&] { text = diffCase(name, memory(), &reverse); });
+    DevDatabase dev(memory());
+    const QString failure = failureOf([&] { text = diffCase(name, dev, &reverse); });
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const QString difference =
         compareWithGolden(text, kCases + u'/' + name + QStringLiteral("/sqlite.txt"));

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Model loading, schema diff and the diff / check commands on PostgreSQL (CTest fixture
-// `postgres`): models load into a rolled-back temporary schema of the test database; the
-// example project runs in a fresh database per test.
+// `postgres`): models load in a temporary database on the test server (their dev database),
+// inside a transaction that is rolled back; the example project runs in a fresh database per
+// test.
 #include "database/databaseconnection.h"
 #include "postgres/testpostgres.h"
 #include "schemadifftesthelpers.h"
+#include "schema/devdatabase.h"
 #include "scratchpostgres.h"
 
 #include <QSqlError>
@@ -45,6 +47,7 @@ class TestSchemaDiffPostgres : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void goldenCases_data();
     void goldenCases();
     void modelErrorLeavesNothingBehind();
@@ -54,6 +57,7 @@ private Q_SLOTS:
 
 private:
     QString m_url;
+    std::unique_ptr<DevDatabase> m_dev; // where the golden cases' models load
 };
 
 void TestSchemaDiffPostgres::initTestCase()
@@ -61,6 +65,12 @@ void TestSchemaDiffPostgres::initTestCase()
     m_url = retortTestPostgresUrl();
     if (m_url.isEmpty())
         QFAIL("no PostgreSQL test server: run through ctest (fixture postgres)");
+    m_dev = std::make_unique<DevDatabase>(DatabaseUrl::parse(m_url));
+}
+
+void TestSchemaDiffPostgres::cleanupTestCase()
+{
+    m_dev.reset(); // drops the model database
 }
 
 void TestSchemaDiffPostgres::goldenCases_data()
@@ -76,7 +86,7 @@ void TestSchemaDiffPostgres::goldenCases()
     QString text;
     int reverse = -1;
     const QString failure =
-        failureOf([&] { text = diffCase(name, DatabaseUrl::parse(m_url), &reverse); });
+        failureOf([&] { text = diffCase(name, *m_dev, &reverse); });
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const QString difference =
         compareWithGolden(text, kCases + u'/' + name + QStringLiteral("/postgresql.txt"));
@@ -110,6 +120,13 @@ void TestSchemaDiffPostgres::modelErrorLeavesNothingBehind()
     QCOMPARE(values(m_url, QStringLiteral("SELECT nspname FROM pg_namespace "
                                           "WHERE nspname LIKE 'retort_model_%'")),
              QStringList());
+    // Models load in a temporary database of their own, dropped afterwards (this test's
+    // golden cases keep one until the end: m_dev).
+    QCOMPARE(values(m_url, QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE "
+                                          "'retort_dev_%1_%' AND datname <> '%2'")
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(m_dev->modelDatabase().databaseName())),
+             QStringList());
 }
 
 void TestSchemaDiffPostgres::exampleModelEqualsHead()
@@ -124,8 +141,7 @@ void TestSchemaDiffPostgres::exampleModelEqualsHead()
     const auto drift = runRetort(database.url(), {QStringLiteral("check"), QStringLiteral("--drift")});
     QVERIFY2(drift.ok(), qPrintable(drift.description + drift.out));
     // The scratch database of the drift check is gone.
-    QCOMPARE(values(m_url, QStringLiteral("SELECT datname FROM pg_database "
-                                          "WHERE datname LIKE 'retort_scratch_%'")),
+    QCOMPARE(testsupport::leftBehindDatabases(m_url, QStringLiteral("retort_scratch")),
              QStringList());
 }
 

@@ -6,6 +6,7 @@
 
 #include "childprocess.h"
 #include "common/error.h"
+#include "schema/devdatabase.h"
 #include "schema/schemadiff.h"
 #include "schema/schemamodel.h"
 
@@ -49,14 +50,15 @@ inline QString compareWithGolden(const QString& actual, const QString& path)
     return QStringLiteral("%1: expected\n%2\nbut got\n%3").arg(path, expected, actual);
 }
 
-// The diff of a golden case, from.sql to to.sql, both loaded as models on `server`; with the
-// change count of the reverse diff, which must be the same.
-inline QString diffCase(const QString& name, const DatabaseUrl& server, int* reverseCount = nullptr)
+// The diff of a golden case, from.sql to to.sql, both loaded as models in `dev` (one
+// temporary database for all cases of a test); with the change count of the reverse diff,
+// which must be the same.
+inline QString diffCase(const QString& name, DevDatabase& dev, int* reverseCount = nullptr)
 {
     const SchemaReadOptions options;
     const QString folder = kCases + u'/' + name + u'/';
-    const Schema from = SchemaModel::load(folder + QStringLiteral("from.sql"), server, options);
-    const Schema to = SchemaModel::load(folder + QStringLiteral("to.sql"), server, options);
+    const Schema from = SchemaModel::load(folder + QStringLiteral("from.sql"), dev, options);
+    const Schema to = SchemaModel::load(folder + QStringLiteral("to.sql"), dev, options);
     if (reverseCount)
         *reverseCount = int(SchemaDiff::compare(to, from).changes().size());
     return SchemaDiff::compare(from, to).toText();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace retort::testsupport {
 
@@ -25,5 +26,14 @@ private:
     QString m_database;
     QString m_url;
 };
+
+// Databases on the server of `url` named `<prefix>_<pid>_...` (as Retort names its temporary
+// databases: retort_dev, retort_scratch) whose process has ended: left behind. Databases of
+// processes still running (other tests, in parallel) are not listed.
+QStringList leftBehindDatabases(const QString& url, const QString& prefix);
+
+// `pg_dump --schema-only` of the database `url` names (the password travels in the
+// environment, not in argv). Throws Error(Database) with pg_dump's message when it fails.
+QString pgDumpSchema(const QString& url);
 
 } // namespace retort::testsupport

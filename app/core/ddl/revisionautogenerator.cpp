@@ -22,9 +22,17 @@ QString sectionText(const QVector<DdlStatement>& statements, const QString& what
 
 } // namespace
 
-RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl)
+RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                                             const QString& devUrl)
     : m_project(project), m_dialect(DatabaseUrl::parse(databaseUrl).dialect()),
-      m_reader(project, databaseUrl)
+      m_reader(project, databaseUrl, devUrl)
+{
+}
+
+RevisionAutogenerator::RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                                             std::shared_ptr<DevDatabase> dev)
+    : m_project(project), m_dialect(DatabaseUrl::parse(databaseUrl).dialect()),
+      m_reader(project, databaseUrl, std::move(dev))
 {
 }
 

@@ -5,7 +5,7 @@
 #include "project/project.h"
 #include "project/revisionauthor.h"
 #include "schema/schemadiff.h"
-#include "schema/schemamodel.h"
+#include "schema/schemareader.h"
 
 #include <QSet>
 #include <optional>
@@ -38,7 +38,12 @@ class RevisionAutogenerator
 {
 public:
     // Throws Error(Config) for a bad URL, Error(Database) when the database cannot be read.
-    RevisionAutogenerator(const Project& project, const QString& databaseUrl);
+    // `devUrl`: where the model loads and the scripts replay (SchemaReader).
+    RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                          const QString& devUrl = {});
+    // With a dev database shared with other readers (see SchemaReader).
+    RevisionAutogenerator(const Project& project, const QString& databaseUrl,
+                          std::shared_ptr<DevDatabase> dev);
 
     const SchemaReader& reader() const { return m_reader; }
     // The generator for the project's database: objects in the schema the reader compares

@@ -19,4 +19,12 @@ Project Project::load(ProjectConfig config, int coresInUse)
     return project;
 }
 
+Project Project::fromRevisions(ProjectConfig config, QVector<Revision> revisions)
+{
+    Project project;
+    project.m_graph = std::make_shared<const RevisionGraph>(std::move(revisions));
+    project.m_config = std::move(config);
+    return project;
+}
+
 } // namespace retort

@@ -19,6 +19,9 @@ public:
     // The same for a config already read. `coresInUse`: cores the caller keeps busy meanwhile
     // (a database connection opening in another thread), left to it by the script reading.
     static Project load(ProjectConfig config, int coresInUse = 0);
+    // A project of revisions already read, whose paths may point anywhere (the scripts as
+    // they were applied, kept in a temporary folder). Throws Error(Graph) like load().
+    static Project fromRevisions(ProjectConfig config, QVector<Revision> revisions);
 
     const ProjectConfig& config() const { return m_config; }
     const RevisionGraph& graph() const { return *m_graph; }

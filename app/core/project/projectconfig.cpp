@@ -86,6 +86,7 @@ void loadNative(ProjectConfig& config)
                   config.configPath + QStringLiteral(": recursive_version_locations"));
     // A URL holds no literal white space, so its commas are restored exactly.
     config.rawUrl = settingsText(settings, QStringLiteral("url"), QStringLiteral(","));
+    config.rawDevUrl = settingsText(settings, QStringLiteral("dev_url"), QStringLiteral(","));
     const QString table = text("version_table");
     if (!table.isEmpty())
         config.versionTable = table;
@@ -249,6 +250,11 @@ QString ProjectConfig::databaseUrl() const
         fail(configPath + QStringLiteral(": no database URL is configured (url in [retort], "
                                          "sqlalchemy.url in [alembic]); pass --url"));
     return url;
+}
+
+QString ProjectConfig::devUrl() const
+{
+    return expandEnvironment(rawDevUrl, configPath + QStringLiteral(": dev_url")).trimmed();
 }
 
 namespace {

@@ -21,6 +21,9 @@ struct ProjectConfig
     QStringList versionLocations;    // absolute folders, in the order scripts are read
     bool recursiveVersionLocations = false;
     QString rawUrl;                  // as written, before ${VAR} expansion
+    // dev_url as written (retort.ini only): where models load and scripts replay. Empty: the
+    // defaults; "local": a throwaway local server; else a database URL (docs/model.md).
+    QString rawDevUrl;
     QString versionTable = QStringLiteral("alembic_version");
     QString versionTableSchema;      // empty: the connection's default schema
     QString modelPath;               // absolute; empty when the config names none
@@ -40,6 +43,9 @@ struct ProjectConfig
     // The database URL with ${VAR} and ${VAR:-default} expanded from the environment.
     // Throws Error(Config) when it is empty or names an unset variable without default.
     QString databaseUrl() const;
+    // dev_url with ${VAR} expanded; empty when none is configured. Throws Error(Config) like
+    // databaseUrl() for an unset variable.
+    QString devUrl() const;
     // Where the scripts are, for ScriptDirectory.
     ScriptLocations scriptLocations() const;
 };

@@ -570,6 +570,8 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
         m_currentLocation = location(path, statement.line);
         if (m_runner.isCancelled())
             throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled"));
+        if (m_request.statementFilter && !m_request.statementFilter(statement, path))
+            continue;
         QElapsedTimer timer;
         timer.start();
         {

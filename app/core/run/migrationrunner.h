@@ -6,6 +6,7 @@
 #include "project/projectconfig.h"
 #include "run/runevent.h"
 #include "run/runsettings.h"
+#include "scripts/statementsplitter.h"
 
 #include <QMutex>
 #include <QObject>
@@ -55,6 +56,11 @@ struct RunRequest
     // Per migration or the whole run in one transaction; unset: the project's
     // `transaction_per_migration` (true by default).
     std::optional<TransactionMode> transactions;
+
+    // Replays in scratch databases (schema/devdatabase.h): asked, in the running thread,
+    // before each script statement runs, with the script's path; false leaves the statement
+    // out. Empty: every statement runs.
+    std::function<bool(const SqlStatement& statement, const QString& path)> statementFilter;
 };
 
 // What a run did.

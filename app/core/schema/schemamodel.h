@@ -2,90 +2,74 @@
 #pragma once
 
 #include "database/databaseurl.h"
-#include "project/project.h"
 #include "schema/schema.h"
+#include "schema/schemareadoptions.h"
 
 #include <QString>
-#include <QStringList>
+#include <functional>
+
+class QSqlDatabase;
 
 namespace retort {
 
-// What every compared schema is read with, so that both sides of a diff are alike.
-struct SchemaReadOptions
-{
-    // Tables left out: the project's version table and retort_history.
-    QStringList excludedTables;
-    // PostgreSQL: the one schema (namespace) read, and the name every side reports its objects
-    // under (the model's temporary schema and a scratch database's schema are renamed to it).
-    // Ignored on SQLite.
-    QString schemaName = QStringLiteral("public");
-};
+class DevDatabase;
+struct ModelScript;
 
 // A project's desired schema, written as SQL DDL in model.sql (retort.ini `model`, see
-// docs/model.md), loaded by running it on a scratch database of the dialect and reading that
-// back with the introspector used for live databases:
-//   SQLite: an in-memory database of its own;
-//   PostgreSQL: on the server of `server`, in a transaction that is rolled back, inside
-//     CREATE SCHEMA retort_model_<random> with SET LOCAL search_path to it; only that schema
-//     is read, then reported under options.schemaName.
+// docs/model.md), loaded by running it in a dev database (DevDatabase: never the database it
+// is compared with) and reading that back with the introspector used for live databases:
+//   SQLite: an in-memory database of its own, with ATTACH, transactions, load_extension() and
+//     PRAGMAs that touch files refused by an authorizer as well as by ModelScript;
+//   PostgreSQL: the dev database's empty model database, inside one transaction that is
+//     always rolled back (so it stays empty for the next model): the statements go to the
+//     server together; when one fails they run again one by one to name its file:line.
+//     The schema read is options.schemaName when the model made it, else `public`,
+//     reported under options.schemaName; pg_dump's schema-qualified names therefore load.
 // Lines between "-- +dialect <name>" and the next "-- +dialect ..." marker apply to that
 // dialect only ("-- +dialect all" goes back to every dialect).
+//
+// Threads: any thread; each call opens (and closes) its own connection. A DevDatabase
+// belongs to the thread that made it.
 class SchemaModel
 {
 public:
-    // Throws Error(Script) "path:line: message" for a bad marker or a statement the database
-    // refuses (with its message), Error(Config) when the file cannot be read, Error(Database)
-    // when the scratch database cannot be used.
+    // Told the server process of a PostgreSQL model load's connection once it is open, and 0
+    // when the load ends, so that another thread may cancel the load (pg_cancel_backend).
+    using Running = std::function<void(qint64 backendPid)>;
+
+    // Throws Error(Script) "path:line: message" for a bad marker, a statement a model may not
+    // hold (ModelScript) or one the database refuses (with its message), Error(Config) when
+    // the file cannot be read, Error(Database) when the dev database cannot be used.
+    static Schema load(const QString& path, DevDatabase& dev, const SchemaReadOptions& options);
+    // The same for text already read; `path` names it in errors.
+    static Schema loadText(const QString& text, const QString& path, DevDatabase& dev,
+                           const SchemaReadOptions& options, const Running& running = {});
+    // The same in a DevDatabase with the defaults for `server` (the database the model will
+    // be compared with), made for this one load.
     static Schema load(const QString& path, const DatabaseUrl& server,
                        const SchemaReadOptions& options);
-    // The same for text already read; `path` names it in errors.
     static Schema loadText(const QString& text, const QString& path, const DatabaseUrl& server,
                            const SchemaReadOptions& options);
+    // Runs checked statements in the empty database `database` (see above) and reads it.
+    static Schema loadInto(const ModelScript& script, const QString& path,
+                           const DatabaseUrl& database, const SchemaReadOptions& options,
+                           const Running& running = {});
+
+    // The model file's text. Throws Error(Config) naming the file when it cannot be read.
+    static QString readFile(const QString& path);
     // `text` with the lines of other dialects' sections and the markers blanked, so that line
     // numbers stay those of the file. Throws Error(Script) for an unknown marker or dialect.
     static QString textFor(const QString& text, Dialect dialect, const QString& path);
 };
 
-// Where a compared schema comes from: `retort diff --from/--to` take "model", "db" or
-// "rev:<revision>" (any name the resolver takes, e.g. rev:head, rev:ae10).
-struct SchemaSource
-{
-    enum class Kind { Model, Database, Revision };
-    Kind kind = Kind::Model;
-    QString revision;
-
-    // Throws Error(Usage) naming the accepted forms.
-    static SchemaSource parse(const QString& text);
-    QString describe() const; // "the model", "the database", "the scripts at <rev>"
-};
-
-// Reads the schemas of one project and database URL, each through the introspector, with the
-// same options (see SchemaReadOptions; the PostgreSQL schema name is the project's
-// version_table_schema, else the database's current_schema()).
-class SchemaReader
-{
-public:
-    // Throws Error(Config) for a bad URL, Error(Database) when the database cannot be read.
-    SchemaReader(const Project& project, const QString& databaseUrl);
-
-    const SchemaReadOptions& options() const { return m_options; }
-
-    Schema read(const SchemaSource& source) const;
-    // Throws Error(Config) when the project names no model file.
-    Schema model() const;
-    // The live database; an SQLite file that does not exist yet is an empty schema.
-    Schema database() const;
-    // An empty database upgraded with the project's scripts to each of `revisions` in turn
-    // (none: base), on a ScratchDatabase.
-    Schema scripts(const QStringList& revisions) const;
-    // The revisions the live database's version table records, for drift checks. Throws
-    // Error(Graph) when one of them is not a revision of the project.
-    QStringList databaseRevisions() const;
-
-private:
-    const Project& m_project;
-    DatabaseUrl m_url;
-    SchemaReadOptions m_options;
-};
+// Reads one schema (PostgreSQL) or the main database (SQLite) of an open connection and
+// reports it under options.schemaName. PostgreSQL reads run with search_path set to that one
+// schema, so that every side prints types and names from other schemas alike.
+Schema readSchemaOf(QSqlDatabase& db, Dialect dialect, const QString& schemaName,
+                    const SchemaReadOptions& options);
 
 } // namespace retort
+
+// SchemaSource and SchemaReader lived here before; code that includes this header for them
+// keeps working.
+#include "schema/schemareader.h"

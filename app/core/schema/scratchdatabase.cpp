@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "schema/scratchdatabase.h"
 
-#include "database/databaseconnection.h"
 #include "common/error.h"
+#include "database/databaseconnection.h"
 #include "run/versiontable.h"
 
 #include <QAtomicInteger>
@@ -17,9 +17,19 @@ namespace {
 
 QAtomicInteger<quint32> g_scratchSerial;
 
-// `url` with its database name replaced. The written form ends its path in "/<name>" (the
-// name percent-encoded, so it holds no '/') before any "?query".
-DatabaseUrl withDatabase(const DatabaseUrl& url, const QString& name)
+void runOnServer(const DatabaseUrl& server, const QString& sql)
+{
+    DatabaseConnection connection(server, QStringLiteral("scratch"));
+    QSqlQuery query(connection.db());
+    if (!query.exec(sql))
+        throw Error(ErrorKind::Database, query.lastError().text());
+}
+
+} // namespace
+
+// The written form ends its path in "/<name>" (the name percent-encoded, so it holds no '/')
+// before any "?query".
+DatabaseUrl ScratchDatabase::withDatabase(const DatabaseUrl& url, const QString& name)
 {
     QString text = url.toString();
     qsizetype query = text.indexOf(u'?');
@@ -34,19 +44,10 @@ DatabaseUrl withDatabase(const DatabaseUrl& url, const QString& name)
     return DatabaseUrl::parse(text);
 }
 
-void runOnServer(const DatabaseUrl& server, const QString& sql)
+ScratchDatabase::ScratchDatabase(const DatabaseUrl& server, const QString& prefix)
+    : m_admin(server), m_url(server)
 {
-    DatabaseConnection connection(server, QStringLiteral("scratch"));
-    QSqlQuery query(connection.db());
-    if (!query.exec(sql))
-        throw Error(ErrorKind::Database, query.lastError().text());
-}
-
-} // namespace
-
-ScratchDatabase::ScratchDatabase(const DatabaseUrl& like) : m_server(like), m_url(like)
-{
-    switch (like.dialect()) {
+    switch (server.dialect()) {
     case Dialect::Sqlite:
         m_folder = std::make_unique<QTemporaryDir>();
         if (!m_folder->isValid())
@@ -56,28 +57,41 @@ ScratchDatabase::ScratchDatabase(const DatabaseUrl& like) : m_server(like), m_ur
         m_url = DatabaseUrl::parse(QStringLiteral("sqlite:///") +
                                    m_folder->filePath(QStringLiteral("scratch.db")));
         return;
-    case Dialect::PostgreSql: {
-        const QString name = QStringLiteral("retort_scratch_%1_%2_%3")
-                                 .arg(QCoreApplication::applicationPid())
-                                 .arg(++g_scratchSerial)
-                                 .arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
-        try {
-            runOnServer(like, QStringLiteral("CREATE DATABASE ") +
-                                  quoteIdentifier(Dialect::PostgreSql, name));
-        } catch (const Error& error) {
-            throw Error(ErrorKind::Database,
-                        QStringLiteral("cannot create a scratch database on %1 (comparing with "
-                                       "the scripts needs a user with CREATEDB): %2")
-                            .arg(like.masked(), error.message()));
-        }
-        m_url = withDatabase(like, name);
+    case Dialect::PostgreSql:
+        create(prefix, {});
         return;
-    }
     case Dialect::MySql:
         break;
     }
     throw Error(ErrorKind::Usage, QStringLiteral("scratch databases are not supported on %1 yet")
-                                      .arg(dialectName(like.dialect())));
+                                      .arg(dialectName(server.dialect())));
+}
+
+ScratchDatabase::ScratchDatabase(const DatabaseUrl& admin, const DatabaseUrl& user,
+                                 const QString& prefix)
+    : m_admin(admin), m_url(user)
+{
+    create(prefix, user.userName());
+}
+
+void ScratchDatabase::create(const QString& prefix, const QString& owner)
+{
+    const QString name = QStringLiteral("%1_%2_%3_%4")
+                             .arg(prefix)
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(++g_scratchSerial)
+                             .arg(QRandomGenerator::global()->generate(), 8, 16, QChar(u'0'));
+    QString sql = QStringLiteral("CREATE DATABASE ") + quoteIdentifier(Dialect::PostgreSql, name);
+    if (!owner.isEmpty())
+        sql += QStringLiteral(" OWNER ") + quoteIdentifier(Dialect::PostgreSql, owner);
+    try {
+        runOnServer(m_admin, sql);
+    } catch (const Error& error) {
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("cannot create a scratch database on %1: %2")
+                        .arg(m_admin.masked(), error.message()));
+    }
+    m_url = withDatabase(m_url, name);
 }
 
 ScratchDatabase::~ScratchDatabase()
@@ -85,8 +99,8 @@ ScratchDatabase::~ScratchDatabase()
     if (m_url.dialect() != Dialect::PostgreSql)
         return; // the temporary folder removes the SQLite file
     try {
-        runOnServer(m_server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                                  .arg(quoteIdentifier(Dialect::PostgreSql, m_url.databaseName())));
+        runOnServer(m_admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                 .arg(quoteIdentifier(Dialect::PostgreSql, m_url.databaseName())));
     } catch (const Error& error) {
         qWarning("cannot drop the scratch database %s: %s", qUtf8Printable(m_url.databaseName()),
                  error.what());
