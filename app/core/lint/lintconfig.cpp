@@ -86,7 +86,7 @@ LintConfig LintConfig::load(const QString& iniPath)
         return config;
     QSettings settings(iniPath, QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("lint"));
-    const auto where = [&](const QString& key) { return iniPath + QStringLiteral(": [lint] ") + key; };
+    const auto where = [&](const QString& key) -> QString { return iniPath + QStringLiteral(": [lint] ") + key; };
     const auto fail = [&](const QString& key, const QString& what) {
         throw Error(ErrorKind::Config, where(key) + QStringLiteral(": ") + what);
     };

@@ -64,11 +64,26 @@ void applyAlter(LintSchema& schema, const LintStatement& statement)
             break;
         case ActionKind::AddConstraint:
             markKeys(table, action.constraint);
+            if (const QString& checked = action.constraint.notNullColumn; !checked.isEmpty()) {
+                table.notNullChecks.insert(action.constraint.name, checked);
+                if (!action.constraint.notValid && table.columns.contains(checked))
+                    table.columns[checked].checkedNotNull = true;
+            }
             if (action.constraint.kind == ConstraintDef::Kind::Index ||
                 action.constraint.kind == ConstraintDef::Kind::Unique)
                 schema.indexes.insert(action.constraint.name,
                                       {current, action.constraint.columns});
             break;
+        case ActionKind::ValidateConstraint:
+        case ActionKind::DropConstraint: {
+            const QString checked = table.notNullChecks.value(action.constraint.name);
+            if (!checked.isEmpty() && table.columns.contains(checked))
+                table.columns[checked].checkedNotNull =
+                    action.kind == ActionKind::ValidateConstraint;
+            if (action.kind == ActionKind::DropConstraint)
+                table.notNullChecks.remove(action.constraint.name);
+            break;
+        }
         case ActionKind::DropIndex:
             schema.indexes.remove(action.constraint.name);
             break;

@@ -15,11 +15,13 @@ struct LintColumn
     QString type;
     bool notNull = false;
     bool key = false; // part of the primary key or of a unique constraint
+    bool checkedNotNull = false; // a validated CHECK (c IS NOT NULL) holds: no NULL in it
 };
 
 struct LintTable
 {
     QHash<QString, LintColumn> columns; // by lowercase name
+    QHash<QString, QString> notNullChecks; // CHECK (c IS NOT NULL) constraints: name -> c
 };
 
 struct LintIndex

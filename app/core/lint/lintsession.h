@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QVector>
 
 namespace retort {
 
@@ -21,6 +22,20 @@ struct LintSession
     int openTransactions = 0; // the script's own BEGIN without COMMIT
     int openedAt = -1;        // the statement that opened the outermost one
 
+    // Tables whose rows the script copied into a table it made (SQLite's rebuild:
+    // INSERT INTO t_new SELECT ... FROM t): dropping them loses nothing.
+    QSet<QString> copiedTables;
+
+    // DROP INDEX statements reported at the end unless the script drops their table too
+    // (then the table's own drop takes the lock anyway).
+    struct IndexDrop
+    {
+        int statement;
+        QString table;
+        QString message;
+    };
+    QVector<IndexDrop> indexDrops;
+
     bool lockTimeout = false;      // PostgreSQL lock_timeout / MySQL lock_wait_timeout set
     bool statementTimeout = false; // PostgreSQL statement_timeout set
     bool foreignKeyChecksOff = false; // MySQL SET foreign_key_checks = 0
@@ -29,10 +44,6 @@ struct LintSession
     int firstLockWithoutLockTimeout = -1;
     int firstLockWithoutStatementTimeout = -1;
 
-    // CHECK (c IS NOT NULL) NOT VALID constraints by name: "table.column".
-    QHash<QString, QString> notNullChecks;
-    // "table.column" with a validated CHECK (c IS NOT NULL).
-    QSet<QString> validatedNotNull;
 };
 
 } // namespace retort

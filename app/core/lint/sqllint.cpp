@@ -64,6 +64,9 @@ void SqlLint::apply(const LintStatement& statement)
     LintSession& session = m_session;
     const QString table = statement.tables.value(0);
     switch (statement.kind) {
+    case LintStatement::CreateView:
+        session.createdTables.insert(table);
+        break;
     case LintStatement::CreateTable:
         if (!(statement.ifNotExists && m_schema.hasTable(table)))
             session.createdTables.insert(table);
@@ -81,6 +84,24 @@ void SqlLint::apply(const LintStatement& statement)
     case LintStatement::CreateIndex:
         session.createdIndexes.insert(statement.name);
         break;
+    case LintStatement::Insert: {
+        // A rebuild's copy: every known column of the source goes into a table the script made.
+        if (!session.createdTables.contains(table) || statement.names.isEmpty())
+            break;
+        const QString source = statement.names.first();
+        const auto known = m_schema.tables.constFind(source);
+        if (known == m_schema.tables.constEnd())
+            break;
+        bool complete = statement.selected.contains(QStringLiteral("*"));
+        if (!complete) {
+            complete = true;
+            for (auto column = known->columns.cbegin(); column != known->columns.cend(); ++column)
+                complete = complete && statement.selected.contains(column.key());
+        }
+        if (complete)
+            session.copiedTables.insert(source);
+        break;
+    }
     case LintStatement::CreateType:
         session.createdTypes.insert(statement.name);
         break;
@@ -107,22 +128,10 @@ void SqlLint::apply(const LintStatement& statement)
     case LintStatement::AlterTable: {
         QString current = table;
         for (const AlterAction& action : statement.actions) {
-            const ConstraintDef& constraint = action.constraint;
             if (action.kind == ActionKind::RenameTable) {
                 if (session.createdTables.remove(current))
                     session.createdTables.insert(action.newName);
                 current = action.newName;
-            } else if (action.kind == ActionKind::AddConstraint &&
-                       !constraint.notNullColumn.isEmpty()) {
-                const QString column = current + u'.' + constraint.notNullColumn;
-                if (constraint.notValid)
-                    session.notNullChecks.insert(constraint.name, column);
-                else
-                    session.validatedNotNull.insert(column);
-            } else if (action.kind == ActionKind::ValidateConstraint) {
-                const QString column = session.notNullChecks.value(constraint.name);
-                if (!column.isEmpty())
-                    session.validatedNotNull.insert(column);
             }
         }
         break;

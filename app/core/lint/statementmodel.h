@@ -122,6 +122,7 @@ struct LintStatement
         CreateIndex,
         CreateType,     // CREATE TYPE ... AS ENUM (values)
         CreateDomain,
+        CreateView,     // CREATE [MATERIALIZED] VIEW: a relation the script made
         AlterTable,
         AlterTypeAddValue,
         AlterDomainAddConstraint,
@@ -132,6 +133,7 @@ struct LintStatement
         RenameTable,    // MySQL RENAME TABLE a TO b[, c TO d]
         Truncate,
         Delete,
+        Insert,         // INSERT INTO t ... SELECT ... FROM u: tables t, names u
         Begin,
         Commit,
         Rollback,
@@ -154,6 +156,7 @@ struct LintStatement
     QStringList settings;       // Set: the settings, lowercase ("lock_timeout")
     QStringList settingValues;  // Set: their values, lowercase, unquoted ("5s")
     QStringList values;         // CreateType: the enum's values
+    QStringList selected;       // Insert ... SELECT: the plain columns selected ("*" for all)
     QVector<ColumnDef> columns; // CreateTable
     QVector<ConstraintDef> constraints; // CreateTable's table constraints; CreateIndex: one
     QVector<AlterAction> actions;       // AlterTable

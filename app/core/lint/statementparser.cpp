@@ -35,6 +35,8 @@ public:
             truncate();
         else if (m_cursor.accept({"delete", "from"}))
             deleteFrom();
+        else if (m_cursor.accept({"insert", "into"}))
+            insertInto();
         else if (m_cursor.isAny({"begin", "start", "commit", "end", "rollback", "abort"}))
             transaction();
         else if (m_cursor.accept("set"))
@@ -104,6 +106,8 @@ private:
             createDomain();
         else if (m_cursor.isAny({"database", "tablespace"}))
             noTransaction();
+        else if (m_cursor.accept("view") || m_cursor.accept({"materialized", "view"}))
+            createView();
         else
             createIndex();
     }
@@ -162,6 +166,13 @@ private:
         if (m_s.unique)
             index.kind = ConstraintDef::Kind::Unique;
         m_s.constraints.append(index);
+    }
+
+    void createView()
+    {
+        m_s.kind = LintStatement::CreateView;
+        m_s.ifNotExists = acceptIfNotExists();
+        m_s.tables << m_cursor.name();
     }
 
     // CREATE TYPE name AS ENUM ('a', 'b')
@@ -278,6 +289,32 @@ private:
         m_cursor.accept("only");
         m_s.tables << m_cursor.name();
         m_s.hasWhere = atDepthZero("where");
+    }
+
+    // INSERT INTO t [(columns)] SELECT ... FROM u: where a table rebuild copies its rows.
+    void insertInto()
+    {
+        m_s.kind = LintStatement::Insert;
+        m_s.tables << m_cursor.name();
+        const int select = m_cursor.find({"select"}, 0);
+        const int from = m_cursor.find({"from"}, 0);
+        if (select >= from || from >= m_cursor.end())
+            return;
+        // The select list's plain columns: "a", "t.a", "*"; expressions count as none.
+        int start = select + 1;
+        for (int i = start; i <= from; ++i) {
+            if (i < from && !(m_tokens[i].depth == 0 && m_tokens[i].isSymbol(u',')))
+                continue;
+            const int length = i - start;
+            if (length == 1 && m_tokens[start].isSymbol(u'*'))
+                m_s.selected << QStringLiteral("*");
+            else if (length >= 1 && m_tokens[i - 1].isName() &&
+                     (length == 1 || (length % 2 == 1 && m_tokens[i - 2].isSymbol(u'.'))))
+                m_s.selected << m_tokens[i - 1].text.toLower();
+            start = i + 1;
+        }
+        m_cursor.seek(from + 1);
+        m_s.names << m_cursor.name();
     }
 
     void transaction()

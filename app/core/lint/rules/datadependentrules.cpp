@@ -70,6 +70,9 @@ void DataDependentRules::alterAction(LintContext& context, const QString& table,
                            action.span);
         break;
     case ActionKind::SetNotNull:
+        if (const LintColumn* checked = context.schema().column(table, column.name);
+            checked && checked->checkedNotNull)
+            break; // a validated CHECK (c IS NOT NULL) holds: no row has NULL
         context.report("RT203", tr("SET NOT NULL on %1 fails when a row holds NULL")
                                     .arg(quoted(table, column.name)),
                        action.span);

@@ -29,7 +29,8 @@ void DestructiveRules::check(LintContext& context)
     switch (statement.kind) {
     case LintStatement::DropTable:
         for (const QString& name : statement.tables) {
-            if (context.isExisting(name))
+            // A table whose rows the script copied into a new one (a rebuild) loses nothing.
+            if (context.isExisting(name) && !context.session().copiedTables.contains(name))
                 context.report("RT101",
                                tr("DROP TABLE %1 deletes the table and every row in it").arg(quoted(name)));
         }
@@ -53,6 +54,11 @@ void DestructiveRules::check(LintContext& context)
             context.report("RT104", tr("DELETE without WHERE empties %1").arg(quoted(table)));
         break;
     case LintStatement::DropSchema:
+        // PostgreSQL refuses to drop a schema that holds anything unless CASCADE is given;
+        // MySQL's DROP SCHEMA is DROP DATABASE.
+        if (context.postgres() && statement.object == QLatin1String("SCHEMA") &&
+            !statement.cascade)
+            break;
         context.report("RT106", tr("DROP %1 %2 drops every object in it")
                                     .arg(statement.object, quoted(statement.name)));
         break;

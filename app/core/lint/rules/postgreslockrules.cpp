@@ -7,6 +7,7 @@
 #include "lint/sqltype.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace retort::lintrules {
 
@@ -18,6 +19,7 @@ class PostgresLockRules
 
 public:
     static void check(LintContext& context);
+    static void finish(LintContext& context);
 
 private:
     static void alterTable(LintContext& context);
@@ -32,7 +34,10 @@ void PostgresLockRules::check(LintContext& context)
         return;
     const LintStatement& statement = context.statement();
     const QString table = statement.tables.value(0);
-    if (context.session().transactional && statement.concurrently)
+    const bool refusesTransaction = statement.kind == LintStatement::CreateIndex ||
+                                    statement.kind == LintStatement::DropIndex ||
+                                    statement.kind == LintStatement::Reindex;
+    if (context.session().transactional && statement.concurrently && refusesTransaction)
         context.report("RT304", tr("%1 cannot run inside a transaction: set \"transactional: "
                                    "false\" in the header")
                                     .arg(statement.keywords));
@@ -46,6 +51,16 @@ void PostgresLockRules::check(LintContext& context)
     case LintStatement::DropIndex:
         dropIndex(context);
         break;
+    case LintStatement::DropTable: {
+        // Dropping the table takes its lock anyway: its index drops before are no matter.
+        QVector<LintSession::IndexDrop>& drops = context.session().indexDrops;
+        drops.erase(std::remove_if(drops.begin(), drops.end(),
+                                   [&](const LintSession::IndexDrop& drop) {
+                                       return statement.tables.contains(drop.table);
+                                   }),
+                    drops.end());
+        break;
+    }
     case LintStatement::AlterTable:
         alterTable(context);
         break;
@@ -87,7 +102,7 @@ void PostgresLockRules::check(LintContext& context)
 void PostgresLockRules::dropIndex(LintContext& context)
 {
     const LintStatement& statement = context.statement();
-    if (statement.concurrently)
+    if (statement.concurrently || !context.wants("RT305"))
         return;
     for (const QString& name : statement.names) {
         if (context.session().createdIndexes.contains(name))
@@ -95,10 +110,18 @@ void PostgresLockRules::dropIndex(LintContext& context)
         const QString table = context.schema().indexes.value(name).table;
         if (!table.isEmpty() && !context.isExisting(table))
             continue;
-        context.report("RT305", tr("DROP INDEX %1 without CONCURRENTLY locks its table against "
-                                   "reads and writes while it waits for running queries")
-                                    .arg(quoted(name)));
+        context.session().indexDrops.append(
+            {context.session().statementIndex, table,
+             tr("DROP INDEX %1 without CONCURRENTLY locks its table against reads and writes "
+                "while it waits for running queries")
+                 .arg(quoted(name))});
     }
+}
+
+void PostgresLockRules::finish(LintContext& context)
+{
+    for (const LintSession::IndexDrop& drop : context.session().indexDrops)
+        context.reportAt(drop.statement, "RT305", drop.message);
 }
 
 void PostgresLockRules::alterTable(LintContext& context)
@@ -124,9 +147,9 @@ void PostgresLockRules::alterTable(LintContext& context)
                            action.span);
             break;
         case ActionKind::SetNotNull: {
-            const QString column = table + u'.' + action.column.name;
-            if (context.target().postgresMajor >= 12 &&
-                context.session().validatedNotNull.contains(column))
+            // PostgreSQL 12 skips the scan when a validated CHECK (c IS NOT NULL) holds.
+            const LintColumn* column = context.schema().column(table, action.column.name);
+            if (context.target().postgresMajor >= 12 && column && column->checkedNotNull)
                 break;
             context.report("RT307", tr("SET NOT NULL on %1 scans the whole table under an "
                                        "ACCESS EXCLUSIVE lock")
@@ -247,6 +270,7 @@ const LintRuleFamily& postgresLocks()
              QT_TRANSLATE_NOOP("LintRules", "locks tables")},
         },
         &PostgresLockRules::check,
+        &PostgresLockRules::finish,
     };
     return family;
 }

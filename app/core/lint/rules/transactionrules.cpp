@@ -31,10 +31,17 @@ void TransactionRules::check(LintContext& context)
     controlStatement(context);
     const LintSession& session = context.session();
     const bool inTransaction = session.transactional || session.openTransactions > 0;
-    if (inTransaction && refusesTransaction(context))
-        context.report("RT403", tr("%1 cannot run inside a transaction: set \"transactional: "
-                                   "false\" in the header")
-                                    .arg(statement.keywords));
+    if (inTransaction && refusesTransaction(context)) {
+        if (statement.kind == LintStatement::AlterTypeAddValue)
+            context.report("RT403", tr("ALTER TYPE ... ADD VALUE cannot run inside a transaction "
+                                       "before PostgreSQL 12 (target: %1): set \"transactional: "
+                                       "false\" in the header")
+                                        .arg(context.target().postgresMajor));
+        else
+            context.report("RT403", tr("%1 cannot run inside a transaction: set \"transactional: "
+                                       "false\" in the header")
+                                        .arg(statement.keywords));
+    }
     // The first statement that waits for a lock on a table in use, with no timeout set yet.
     if ((context.postgres() || context.mysql()) && locksExistingTable(context)) {
         LintSession& noted = context.session();
