@@ -410,6 +410,7 @@ private:
                     m_s.full = true;
             }
             while (!m_cursor.atEnd() && (m_cursor.peek()->depth > 0 || m_cursor.isSymbol(u'(') ||
+                                         m_cursor.isSymbol(u')') ||
                                          m_cursor.isAny({"full", "freeze", "verbose", "analyze"})))
                 m_cursor.skip();
             m_s.tables = nameList();
