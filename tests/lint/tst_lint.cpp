@@ -305,7 +305,7 @@ private Q_SLOTS:
             QVERIFY2(section.count(QLatin1String("```sql")) >= 2, rule.code);
         }
         QVERIFY(std::is_sorted(codes.begin(), codes.end()));
-        QVERIFY(codes.size() >= 55);
+        QVERIFY(codes.size() >= 53);
         QCOMPARE(SqlLint::rule(QStringLiteral("RT999")), nullptr);
     }
 
