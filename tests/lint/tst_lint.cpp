@@ -230,7 +230,7 @@ private Q_SLOTS:
     void schemaIsTracked()
     {
         LintSchema before;
-        before.tables[QStringLiteral("t")].columns.insert(QStringLiteral("n"),
+        before.editTable(QStringLiteral("t")).columns.insert(QStringLiteral("n"),
                                                           {QStringLiteral("bigint")});
         SqlLint lint(Dialect::PostgreSql, before);
         lint.check(QStringLiteral("ALTER TABLE t RENAME COLUMN n TO m"));

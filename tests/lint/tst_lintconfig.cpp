@@ -28,8 +28,8 @@ QStringList lintCodes(Dialect dialect, const LintConfig& config, const QStringLi
 {
     // "t" exists before the script, with a nullable column "c" and an enum "e".
     LintSchema before;
-    before.tables[QStringLiteral("t")].columns.insert(QStringLiteral("c"), {QStringLiteral("int")});
-    before.tables[QStringLiteral("t")].columns.insert(
+    before.editTable(QStringLiteral("t")).columns.insert(QStringLiteral("c"), {QStringLiteral("int")});
+    before.editTable(QStringLiteral("t")).columns.insert(
         QStringLiteral("e"), {QStringLiteral("enum('a','b')"), true, false});
     SqlLint lint(dialect, before, transactional, config);
     QStringList codes;

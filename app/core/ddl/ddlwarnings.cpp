@@ -12,7 +12,7 @@ LintSchema lintSchema(const QVector<Table>& tables)
 {
     LintSchema schema;
     for (const Table& table : tables) {
-        LintTable& lintTable = schema.tables[table.name.toLower()];
+        LintTable& lintTable = schema.editTable(table.name.toLower());
         for (const Column& column : table.columns)
             lintTable.columns.insert(column.name.toLower(),
                                      {column.type.toLower(), !column.nullable, false});

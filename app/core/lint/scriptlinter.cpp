@@ -8,15 +8,18 @@
 #include "scripts/scriptdirectory.h"
 #include "scripts/statementsplitter.h"
 
-#include <QRegularExpression>
 #include <algorithm>
+#include <optional>
+#include <exception>
+#include <functional>
+#include <thread>
 
 namespace retort {
 
 struct ScriptLinter::Script
 {
     std::optional<NativeScript> native; // none: an Alembic script
-    QStringList lines;
+    QString text;            // split into lines only for the scripts that have findings
     QStringList fileIgnored; // codes of "-- retort:lint-ignore-file" lines
 };
 
@@ -86,13 +89,25 @@ void lintStatements(const SectionSource& source, const QVector<SqlStatement>& st
                     SqlLint& lint, Dialect dialect, const LintConfig& config,
                     QVector<LintFinding>& findings)
 {
-    StatementPlacer placer(source.script.lines);
+    // The file's lines and the statements' places are worked out at the first finding: most
+    // scripts have none.
+    QStringList lines;
+    std::optional<StatementPlacer> placer;
     QVector<StatementPlace> places;
-    places.reserve(statements.size());
-    const auto report = [&](const SqlStatement& statement, const StatementPlace& place,
-                            const LintIssue& issue) {
+    const auto placeOf = [&](int index) -> const StatementPlace& {
+        if (!placer) {
+            lines = source.script.text.split(u'\n');
+            placer.emplace(lines);
+        }
+        while (places.size() <= index)
+            places.append(placer->place(statements[places.size()]));
+        return places[index];
+    };
+    const auto report = [&](int index, const LintIssue& issue) {
+        const SqlStatement& statement = statements[index];
+        const StatementPlace& place = placeOf(index);
         if (source.script.fileIgnored.contains(issue.code) ||
-            ScriptLinter::ignoredCodes(source.script.lines, statement.line).contains(issue.code))
+            ScriptLinter::ignoredCodes(lines, statement.line).contains(issue.code))
             return;
         const LintRule* rule = LintRules::find(issue.code);
         if (!rule)
@@ -116,33 +131,61 @@ void lintStatements(const SectionSource& source, const QVector<SqlStatement>& st
         finding.dialects = {dialect};
         findings.append(std::move(finding));
     };
-    for (const SqlStatement& statement : statements) {
-        places.append(placer.place(statement));
-        for (const LintIssue& issue : lint.check(statement.text))
-            report(statement, places.last(), issue);
+    for (int i = 0; i < statements.size(); ++i) {
+        for (const LintIssue& issue : lint.check(statements[i].text))
+            report(i, issue);
     }
     for (const LintIssue& issue : lint.finish()) {
         if (issue.statement >= 0 && issue.statement < statements.size())
-            report(statements[issue.statement], places[issue.statement], issue);
+            report(issue.statement, issue);
     }
 }
 
-QStringList codesIn(const QString& text)
+bool isWordChar(QChar c)
 {
-    static const QRegularExpression codePattern(QStringLiteral("\\bRT\\d{3}\\b"));
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+// The codes ("RT" and three digits, as whole words) in `text`. Plain scanning, no regular
+// expression: the dialects are linted on threads of their own.
+QStringList codesIn(QStringView text)
+{
     QStringList codes;
-    auto matches = codePattern.globalMatch(text);
-    while (matches.hasNext())
-        codes << matches.next().captured();
+    for (qsizetype i = 0; i + 5 <= text.size(); ++i) {
+        if (text[i] != u'R' || text[i + 1] != u'T' || (i > 0 && isWordChar(text[i - 1])))
+            continue;
+        const QStringView code = text.mid(i, 5);
+        const bool digits = code[2].isDigit() && code[3].isDigit() && code[4].isDigit();
+        if (digits && (i + 5 == text.size() || !isWordChar(text[i + 5])))
+            codes << code.toString();
+    }
     return codes;
+}
+
+// What follows "-- retort:<directive>" in a line (the directive a whole word), or nothing.
+std::optional<QStringView> directiveIn(QStringView line, QLatin1String directive)
+{
+    for (qsizetype dash = line.indexOf(u"--"); dash >= 0; dash = line.indexOf(u"--", dash + 2)) {
+        QStringView rest = line.mid(dash + 2).trimmed();
+        if (!rest.startsWith(QLatin1String("retort:")))
+            continue;
+        rest = rest.mid(7);
+        if (!rest.startsWith(directive))
+            continue;
+        rest = rest.mid(directive.size());
+        if (rest.isEmpty() || (!isWordChar(rest.front()) && rest.front() != u'-'))
+            return rest;
+    }
+    return std::nullopt;
 }
 
 std::shared_ptr<ScriptLinter::Script> readScript(const QString& text, const QString& path)
 {
     auto script = std::make_shared<ScriptLinter::Script>();
     script->native = NativeScript::parse(text, path);
-    script->lines = text.split(u'\n');
-    script->fileIgnored = ScriptLinter::fileIgnoredCodes(script->lines);
+    script->text = text;
+    if (text.contains(QLatin1String("lint-ignore-file")))
+        script->fileIgnored = ScriptLinter::fileIgnoredCodes(text.split(u'\n'));
     return script;
 }
 
@@ -164,6 +207,36 @@ void mergeInto(QVector<LintFinding>& merged, QHash<QString, int>& indexByKey,
     }
 }
 
+// Runs work(0) ... work(count - 1), each on a thread of its own when `parallel` (work(0) on
+// this one), and rethrows the failure of the lowest index once all have finished.
+void runEach(int count, bool parallel, const std::function<void(int)>& work)
+{
+    std::vector<std::exception_ptr> failures(size_t(qMax(0, count)));
+    const auto guarded = [&](int index) {
+        try {
+            work(index);
+        } catch (...) {
+            failures[size_t(index)] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int i = 1; i < count; ++i) {
+        if (parallel)
+            threads.emplace_back(guarded, i);
+    }
+    guarded(0);
+    for (std::thread& thread : threads)
+        thread.join();
+    if (!parallel) {
+        for (int i = 1; i < count && !failures[0]; ++i)
+            guarded(i);
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure)
+            std::rethrow_exception(failure);
+    }
+}
+
 bool byPlace(const LintFinding& a, const LintFinding& b)
 {
     return std::make_tuple(a.direction, a.line, a.column) <
@@ -182,12 +255,10 @@ LintOptions LintOptions::fromConfig(const LintConfig& config)
 
 QStringList ScriptLinter::ignoredCodes(const QStringList& lines, int line)
 {
-    static const QRegularExpression directive(QStringLiteral("--\\s*retort:lint-ignore\\b(?!-)(.*)$"));
     QStringList codes;
     const auto collect = [&](const QString& text) {
-        const QRegularExpressionMatch match = directive.match(text);
-        if (match.hasMatch())
-            codes += codesIn(match.captured(1));
+        if (const std::optional<QStringView> rest = directiveIn(text, QLatin1String("lint-ignore")))
+            codes += codesIn(*rest);
     };
     if (line >= 1 && line <= lines.size())
         collect(lines[line - 1]);
@@ -202,30 +273,39 @@ QStringList ScriptLinter::ignoredCodes(const QStringList& lines, int line)
 
 QStringList ScriptLinter::fileIgnoredCodes(const QStringList& lines)
 {
-    static const QRegularExpression directive(
-        QStringLiteral("^\\s*--\\s*retort:lint-ignore-file\\b(.*)$"));
     QStringList codes;
     for (const QString& line : lines) {
-        if (!line.contains(QLatin1String("lint-ignore-file")))
+        if (!line.contains(QLatin1String("lint-ignore-file")) ||
+            !line.trimmed().startsWith(QLatin1String("--")))
             continue;
-        const QRegularExpressionMatch match = directive.match(line);
-        if (match.hasMatch())
-            codes += codesIn(match.captured(1));
+        if (const std::optional<QStringView> rest = directiveIn(line, QLatin1String("lint-ignore-file")))
+            codes += codesIn(*rest);
     }
     return codes;
 }
 
-const ScriptLinter::Script& ScriptLinter::script(int revision)
+void ScriptLinter::readScripts(const QVector<int>& revisions)
 {
-    std::shared_ptr<const Script>& cached = m_scripts[revision];
-    if (!cached) {
-        const Revision& meta = m_graph.revision(revision);
-        if (meta.format == ScriptFormat::Native)
-            cached = readScript(ScriptDirectory::readText(meta.path), meta.path);
-        else
-            cached = std::make_shared<Script>();
+    QVector<int> missing;
+    for (int revision : revisions) {
+        if (!m_scripts.contains(revision))
+            missing.append(revision);
     }
-    return *cached;
+    // Reading is mostly waiting for system calls: large projects read on several threads.
+    const int count = int(missing.size());
+    const int threads = count < 500 ? 1 : std::clamp(int(std::thread::hardware_concurrency()), 1, 8);
+    const int chunk = (count + threads - 1) / qMax(1, threads);
+    QVector<std::shared_ptr<const Script>> read(count);
+    runEach(threads, threads > 1, [&](int thread) {
+        for (int i = thread * chunk; i < qMin(count, (thread + 1) * chunk); ++i) {
+            const Revision& meta = m_graph.revision(missing[i]);
+            read[i] = meta.format == ScriptFormat::Native
+                          ? readScript(ScriptDirectory::readText(meta.path), meta.path)
+                          : std::make_shared<Script>();
+        }
+    });
+    for (int i = 0; i < count; ++i)
+        m_scripts.insert(missing[i], read[i]);
 }
 
 QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const RevisionSet& wanted,
@@ -251,7 +331,7 @@ QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const 
         }
         const Revision& meta = m_graph.revision(revision);
         const bool linted = wanted.contains(revision);
-        const Script& source = script(revision);
+        const Script& source = *m_scripts.value(revision); // read by readScripts(), shared
         SqlLint upgrade(dialect, std::move(before), meta.transactional, options.config);
         if (source.native) {
             lintStatements({source, meta.id, meta.path, Direction::Upgrade},
@@ -284,14 +364,25 @@ QVector<LintFinding> ScriptLinter::lint(const QVector<int>& revisions, const Lin
         if (wanted.insert(revision) && m_graph.revision(revision).format != ScriptFormat::Native)
             m_skipped.append(revision);
     }
+    // Upgrade order up to the targets; for the whole project, up to the heads (the same
+    // revisions, and the planner's walk stays linear in their number).
     QVector<int> order;
-    for (const MigrationStep& step : MigrationPlanner(m_graph).upgrade({}, targets))
+    for (const MigrationStep& step :
+         MigrationPlanner(m_graph).upgrade({}, revisions.isEmpty() ? m_graph.heads() : targets))
         order.append(step.revision);
 
+    // The scripts are read first; then each dialect is linted on a thread of its own (the
+    // lint of one dialect only reads the scripts), and their findings merged in order.
+    readScripts(order);
+    const int dialects = int(options.dialects.size());
+    QVector<QVector<LintFinding>> found(dialects);
+    runEach(dialects, order.size() >= 500, [&](int i) {
+        found[i] = lintDialect(order, wanted, options.dialects[i], options);
+    });
     QVector<LintFinding> merged;
     QHash<QString, int> indexByKey;
-    for (Dialect dialect : options.dialects)
-        mergeInto(merged, indexByKey, lintDialect(order, wanted, dialect, options));
+    for (QVector<LintFinding>& findings : found)
+        mergeInto(merged, indexByKey, std::move(findings));
     QHash<QString, int> position;
     for (int i = 0; i < order.size(); ++i)
         position.insert(m_graph.id(order[i]), i);
@@ -334,8 +425,8 @@ QVector<LintFinding> ScriptLinter::lintSql(const QString& sql, Dialect dialect,
                                            bool transactional)
 {
     Script source;
-    source.lines = sql.split(u'\n');
-    source.fileIgnored = fileIgnoredCodes(source.lines);
+    source.text = sql;
+    source.fileIgnored = fileIgnoredCodes(sql.split(u'\n'));
     QVector<LintFinding> findings;
     SqlLint lint(dialect, before, transactional, config);
     lintStatements({source, QString(), QString(), Direction::Upgrade},

@@ -73,12 +73,13 @@ public:
     struct Script;
 
 private:
-    const Script& script(int revision);
+    // Reads the scripts of `revisions` not read yet into m_scripts.
+    void readScripts(const QVector<int>& revisions);
     QVector<LintFinding> lintDialect(const QVector<int>& order, const RevisionSet& wanted,
                                      Dialect dialect, const LintOptions& options);
 
     const RevisionGraph& m_graph;
-    QHash<int, std::shared_ptr<const Script>> m_scripts;
+    QHash<int, std::shared_ptr<const Script>> m_scripts; // only read while dialects are linted
     QVector<int> m_skipped;
 };
 

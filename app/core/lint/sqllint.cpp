@@ -89,8 +89,8 @@ void SqlLint::apply(const LintStatement& statement)
         if (!session.createdTables.contains(table) || statement.names.isEmpty())
             break;
         const QString source = statement.names.first();
-        const auto known = m_schema.tables.constFind(source);
-        if (known == m_schema.tables.constEnd())
+        const LintTable* known = m_schema.table(source);
+        if (!known)
             break;
         bool complete = statement.selected.contains(QStringLiteral("*"));
         if (!complete) {

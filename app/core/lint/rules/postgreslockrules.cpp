@@ -107,7 +107,7 @@ void PostgresLockRules::dropIndex(LintContext& context)
     for (const QString& name : statement.names) {
         if (context.session().createdIndexes.contains(name))
             continue;
-        const QString table = context.schema().indexes.value(name).table;
+        const QString table = context.schema().tableOfIndex(name);
         if (!table.isEmpty() && !context.isExisting(table))
             continue;
         context.session().indexDrops.append(

@@ -82,10 +82,10 @@ void SqliteRules::dropColumn(LintContext& context, const QString& table, const A
     const QString& name = action.column.name;
     const LintColumn* column = context.schema().column(table, name);
     QString index;
-    for (auto it = context.schema().indexes.cbegin(); it != context.schema().indexes.cend(); ++it) {
-        if (it->table == table && it->columns.contains(name)) {
-            index = it.key();
-            break;
+    if (const LintTable* known = context.schema().table(table)) {
+        for (auto it = known->indexes.cbegin(); it != known->indexes.cend() && index.isEmpty(); ++it) {
+            if (it->contains(name))
+                index = it.key();
         }
     }
     if (column && column->key)
