@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // An application that brings its database to the newest schema when it starts, as the
-// Org Archivist backend did in development. Usage: upgrade_at_startup CONFIG DATABASE_URL
+// Org Archivist backend did in development. Usage: DATABASE_URL=... upgrade_at_startup CONFIG
+// The URL comes from the environment, never the command line, where every user of the
+// machine could read its password (ps); on PostgreSQL the password may also stay out of the
+// URL altogether, in PGPASSWORD or a PGPASSFILE that libpq reads.
 #include "common/error.h"
 #include "run/migrationrunner.h"
 
@@ -11,14 +14,15 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: upgrade_at_startup CONFIG DATABASE_URL\n");
+    const QString url = qEnvironmentVariable("DATABASE_URL");
+    if (args.size() != 2 || url.isEmpty()) {
+        std::fprintf(stderr, "usage: DATABASE_URL=... upgrade_at_startup CONFIG\n");
         return 2;
     }
 
     retort::RunRequest request;
-    request.configPath = args[1];  // the project's retort.ini
-    request.databaseUrl = args[2]; // e.g. sqlite:///app.db or postgresql://...
+    request.configPath = args[1]; // the project's retort.ini
+    request.databaseUrl = url;    // e.g. sqlite:///app.db or postgresql://app@db/app
     request.target = QStringLiteral("heads");
 
     retort::MigrationRunner runner; // opens its own connection in this thread

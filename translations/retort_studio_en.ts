@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>RecentProjects</name>
+    <message>
+        <location filename="../ui/window/recentprojects.cpp" line="+57"/>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/studio/main.cpp" line="+38"/>
@@ -32,7 +45,7 @@
 <context>
     <name>retort::ui::ConfirmRunDialog</name>
     <message>
-        <location filename="../ui/confirmrundialog.cpp" line="+18"/>
+        <location filename="../ui/runlog/confirmrundialog.cpp" line="+18"/>
         <source>Confirm rollback</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,12 +76,12 @@
 <context>
     <name>retort::ui::ConnectionDialog</name>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="+176"/>
+        <location filename="../ui/connection/connectiondialog.cpp" line="+21"/>
         <source>Connect to Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,48 +91,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>&quot;%1&quot; was saved without its password.</source>
+        <location line="-22"/>
+        <source>&amp;Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Saved connections, then the ones this project used lately. Choose one to fill in the form.</source>
+        <location line="+2"/>
+        <source>Connect once, in the background, and show the server&apos;s version or why it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Connecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ConnectionForm</name>
+    <message>
+        <location filename="../ui/connection/connectionform.cpp" line="+37"/>
+        <source>postgresql://user@host:5432/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database URL in SQLAlchemy&apos;s form, as in retort.ini. A password typed here moves to the password field; the URL shows it as ***.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The kind of database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Driver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;ptions:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Name for this connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The name the connection is saved under</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save the form under this name; the password goes to the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete the chosen saved connection and its stored password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved connections</source>
+        <source>&amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -213,52 +234,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>postgresql://user@host:5432/database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The database URL in SQLAlchemy&apos;s form, as in retort.ini. A password typed here moves to the password field; the URL shows it as ***.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The kind of database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect once, in the background, and show the server&apos;s version or why it failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Driver:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>O&amp;ptions:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+122"/>
+        <location line="+131"/>
         <source>Default (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +249,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>SQLite Database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,68 +259,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>Connecting to %1...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>There is no file there yet: the first upgrade creates it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Connected to %1 %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>None saved yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Recent for this project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Used lately with this project; type the password if it needs one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+10"/>
         <source>Reading the keychain...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Looking for the system keychain...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Passwords of saved connections are kept in the system keychain, never in the settings file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No keychain is available (%1), so passwords are not saved: type the password each time you connect.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>retort::ui::ConnectionProfiles</name>
     <message>
-        <location filename="../ui/connectionprofiles.cpp" line="+240"/>
+        <location filename="../ui/connection/connectionprofiles.cpp" line="+79"/>
         <source>A connection needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connection/connectiontester.cpp" line="+101"/>
+        <source>There is no file there yet: the first upgrade creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to %1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>retort::ui::DatabaseStatusPanel</name>
     <message>
-        <location filename="../ui/databasestatuspanel.cpp" line="+68"/>
+        <location filename="../ui/status/databasestatuspanel.cpp" line="+68"/>
         <source>Locked by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,7 +376,7 @@
 <context>
     <name>retort::ui::HistoryGraphView</name>
     <message>
-        <location filename="../ui/historygraphview.cpp" line="+268"/>
+        <location filename="../ui/history/historygraphview.cpp" line="+283"/>
         <source>No revisions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,12 +439,12 @@
 <context>
     <name>retort::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+85"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+74"/>
         <source>Retort Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+49"/>
         <source>Filter by id, label or message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,12 +454,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-41"/>
         <source>Run log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,7 +549,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,72 +612,12 @@
         </translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+52"/>
         <source>Stamp Here...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upgrade the database to %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Roll the database back to %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Stamp the database as %1 without running any script?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Planning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Plan ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Run finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Nothing to do: the database is already there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Not run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The run failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+33"/>
         <source>Open Project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,17 +627,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>(none yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>About Retort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,9 +638,87 @@
     </message>
 </context>
 <context>
+    <name>retort::ui::ProfileListPane</name>
+    <message>
+        <location filename="../ui/connection/profilelistpane.cpp" line="+106"/>
+        <source>Saved connections, then the ones this project used lately. Choose one to fill in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name the connection is saved under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the form under this name; the password goes to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the chosen saved connection and its stored password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; was saved without its password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>None saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recent for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used lately with this project; type the password if it needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Looking for the system keychain...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passwords of saved connections are kept in the system keychain, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No keychain is available (%1), so passwords are not saved: type the password each time you connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::RevisionDetailPanel</name>
     <message>
-        <location filename="../ui/revisiondetailpanel.cpp" line="+128"/>
+        <location filename="../ui/detail/revisiondetailpanel.cpp" line="+128"/>
         <source>Cannot plan this: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,7 +860,7 @@
 <context>
     <name>retort::ui::RunLogPanel</name>
     <message>
-        <location filename="../ui/runlogpanel.cpp" line="+16"/>
+        <location filename="../ui/runlog/runlogpanel.cpp" line="+16"/>
         <source>No run yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,9 +909,72 @@
     </message>
 </context>
 <context>
+    <name>retort::ui::RunWorkflow</name>
+    <message>
+        <location filename="../ui/runlog/runworkflow.cpp" line="+35"/>
+        <source>head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade the database to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll the database back to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stamp the database as %1 without running any script?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Planning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing to do: the database is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::ScriptEditor</name>
     <message>
-        <location filename="../ui/scripteditor.cpp" line="+106"/>
+        <location filename="../ui/editor/scripteditor.cpp" line="+106"/>
         <source>line %1 %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,7 +22,7 @@ QVector<Command> allCommands()
 bool takesValue(const QString& argument)
 {
     return argument == QLatin1String("-c") || argument == QLatin1String("--config") ||
-           argument == QLatin1String("--url");
+           argument == QLatin1String("--url") || argument == QLatin1String("--url-env");
 }
 
 void addGlobalOptions(QCommandLineParser& parser)
@@ -32,8 +32,16 @@ void addGlobalOptions(QCommandLineParser& parser)
                                      "the working directory)."),
                       QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("url"),
-                      QStringLiteral("Database URL, overriding the config (SQLAlchemy form)."),
+                      QStringLiteral("Database URL, overriding the config (SQLAlchemy form). A "
+                                     "password here shows in the process list: prefer "
+                                     "--url-env, --password-prompt or PGPASSWORD/PGPASSFILE."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("url-env"),
+                      QStringLiteral("Read the database URL from the environment variable NAME."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("password-prompt"),
+                      QStringLiteral("Ask for the database password on the terminal, without "
+                                     "echo (standard input when there is no terminal).")});
     parser.addHelpOption();
 }
 
@@ -41,11 +49,26 @@ void addGlobalOptions(QCommandLineParser& parser)
 
 void Cli::printUsage(QTextStream& stream) const
 {
-    stream << "Usage: retort [-c PATH] [--url URL] <command> [options]\n\n"
+    stream << "Usage: retort [-c PATH] [--url URL | --url-env NAME] [--password-prompt] <command> "
+              "[options]\n\n"
               "Database schema migrations, compatible with Alembic projects.\n\nCommands:\n";
     for (const Command& command : allCommands())
         stream << "  " << command.name.leftJustified(12) << command.summary << '\n';
-    stream << "\nRun 'retort <command> --help' for a command's options.\n";
+    stream << "\nRun 'retort <command> --help' for a command's options.\n\nExit status:\n";
+    for (ExitCode code : {ExitOk, ExitCheckFailed, ExitUsage, ExitProject, ExitDatabase, ExitLocked,
+                          ExitCancelled})
+        stream << "  " << QString::number(code).leftJustified(5) << exitCodeMeaning(code) << '\n';
+    stream << "\nExamples:\n"
+              "  retort -c migrations/retort.ini history\n"
+              "      The project's revisions, newest first.\n"
+              "  retort --url sqlite:///app.db current -v\n"
+              "      Where the database stands, with changed scripts and the lock's holder.\n"
+              "  retort upgrade head --dry-run\n"
+              "      The SQL an upgrade would run, planned against the real database.\n"
+              "  retort downgrade -1\n"
+              "      Roll the last migration back.\n"
+              "  retort revision --autogenerate -m \"add invoices\"\n"
+              "      A new revision from the difference between the scripts and model.sql.\n";
     stream.flush();
 }
 

@@ -16,6 +16,30 @@ enum ExitCode : int {
     ExitCancelled = 130,   // interrupted (Ctrl-C)
 };
 
+// What each exit code means, for `retort --help` (and so its man page).
+inline const char* exitCodeMeaning(ExitCode code)
+{
+    switch (code) {
+    case ExitOk:
+        return "Success.";
+    case ExitCheckFailed:
+        return "A check found something: current --check-heads (not at head), verify (changed "
+               "or missing scripts), check (schema differs), lint (findings).";
+    case ExitUsage:
+        return "Usage error: unknown command or option, a missing argument.";
+    case ExitProject:
+        return "Project error: configuration, an unreadable script, a broken revision graph, an "
+               "unknown or ambiguous revision.";
+    case ExitDatabase:
+        return "Database error: cannot connect, or SQL failed.";
+    case ExitLocked:
+        return "Another runner holds the migration lock past the timeout.";
+    case ExitCancelled:
+        return "Interrupted (Ctrl-C): the running migration was rolled back.";
+    }
+    return "";
+}
+
 inline int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {

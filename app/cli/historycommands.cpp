@@ -8,7 +8,7 @@
 #include "graph/revisionrange.h"
 #include "graph/revisionresolver.h"
 
-#include <QJsonArray>
+#include "common/jsonwriter.h"
 
 #include <algorithm>
 #include <optional>
@@ -56,14 +56,13 @@ void printRevisions(CliContext& context, const QVector<int>& revisions,
     const RevisionGraph& graph = context.project().graph();
     const auto isCurrent = [&current](int i) { return current && current->contains(i); };
     if (context.json()) {
-        QJsonArray array;
+        JsonWriter json(context.jsonSink());
+        json.beginArray();
         for (int i : revisions) {
-            QJsonObject object = RevisionFormat::toJson(graph, i);
-            if (current)
-                object.insert(QStringLiteral("is_current"), isCurrent(i));
-            array.append(object);
+            RevisionFormat::writeJson(json, graph, i,
+                                      current ? std::optional<bool>(isCurrent(i)) : std::nullopt);
         }
-        context.printJson(array);
+        json.endArray();
         return;
     }
     const bool verbose = context.parser.isSet(kVerbose);
@@ -141,10 +140,11 @@ int heads(CliContext& context)
                                     ? graph.realHeads()
                                     : graph.heads();
     if (context.json()) {
-        QJsonArray ids;
+        JsonWriter json(context.jsonSink());
+        json.beginArray();
         for (int i : heads)
-            ids.append(graph.id(i));
-        context.printJson(ids);
+            json.value(graph.id(i));
+        json.endArray();
         return 0;
     }
     for (int i : heads) {
@@ -164,10 +164,7 @@ int branches(CliContext& context)
             points.append(i);
     }
     if (context.json()) {
-        QJsonArray array;
-        for (int i : points)
-            array.append(RevisionFormat::toJson(graph, i));
-        context.printJson(array);
+        printRevisions(context, points);
         return 0;
     }
     for (int i : points) {
@@ -190,10 +187,7 @@ int show(CliContext& context)
     for (const QString& name : names)
         revisions += resolver.resolve(name);
     if (context.json()) {
-        QJsonArray array;
-        for (int i : revisions)
-            array.append(RevisionFormat::toJson(graph, i));
-        context.printJson(array);
+        printRevisions(context, revisions);
         return 0;
     }
     for (int i : revisions)

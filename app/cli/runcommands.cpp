@@ -23,6 +23,8 @@ const QString kSql = QStringLiteral("sql");
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kLockTimeout = QStringLiteral("lock-timeout");
 const QString kSyncEachStep = QStringLiteral("sync-each-step");
+const QString kSingleTransaction = QStringLiteral("single-transaction");
+const QString kTransactionPerMigration = QStringLiteral("transaction-per-migration");
 const QString kJson = QStringLiteral("json");
 const QString kVerbose = QStringLiteral("verbose");
 
@@ -119,6 +121,14 @@ RunRequest baseRequest(CliContext& context)
     request.dryRun = context.parser.isSet(kDryRun);
     if (context.parser.isSet(kSyncEachStep))
         request.sync = SyncPolicy::EveryStep;
+    if (context.parser.isSet(kSingleTransaction) && context.parser.isSet(kTransactionPerMigration)) {
+        throw Error(ErrorKind::Usage, QStringLiteral("--single-transaction and "
+                                                     "--transaction-per-migration exclude each other"));
+    }
+    if (context.parser.isSet(kSingleTransaction))
+        request.transactions = TransactionMode::WholeRun;
+    else if (context.parser.isSet(kTransactionPerMigration))
+        request.transactions = TransactionMode::PerMigration;
     if (context.parser.isSet(kLockTimeout)) {
         bool ok = false;
         request.lockTimeoutSeconds = context.parser.value(kLockTimeout).toInt(&ok);
@@ -194,6 +204,12 @@ void addRunOptions(QCommandLineParser& parser, bool withTarget)
     parser.addOption({kSyncEachStep,
                       QStringLiteral("Wait for the disk after every step, not once at the end of "
                                      "the run (slower; see README, Durability).")});
+    parser.addOption({kSingleTransaction,
+                      QStringLiteral("Run all steps in one transaction: they all commit or none "
+                                     "do (see README, Transactions).")});
+    parser.addOption({kTransactionPerMigration,
+                      QStringLiteral("Commit each migration on its own (the default, unless "
+                                     "retort.ini says transaction_per_migration = false).")});
     if (withTarget)
         parser.addPositionalArgument(QStringLiteral("target"),
                                      QStringLiteral("Revision to go to (id, label, head, base, +N, -N, ...)."),

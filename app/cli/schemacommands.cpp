@@ -2,6 +2,7 @@
 // diff, check: comparing the model, a live database and the scripts at a revision.
 #include "command.h"
 
+#include "common/singleline.h"
 #include "exitcode.h"
 #include "ddl/revisionautogenerator.h"
 #include "schema/schemadiff.h"
@@ -66,10 +67,12 @@ void printDdl(CliContext& context, const RevisionAutogenerator& autogenerator,
             json.insert(QStringLiteral("schema"), reader.options().schemaName);
         context.printJson(json);
     } else if (statements.isEmpty()) {
-        context.out << "-- No differences between " << from.describe() << " and " << to.describe()
+        context.out << "-- No differences between " << singleLine(from.describe()) << " and "
+                    << singleLine(to.describe())
                     << ": nothing to do.\n";
     } else {
-        context.out << "-- From " << from.describe() << " to " << to.describe() << " ("
+        context.out << "-- From " << singleLine(from.describe()) << " to "
+                    << singleLine(to.describe()) << " ("
                     << statements.size() << " statement(s)).\n\n"
                     << DdlGenerator::render(statements);
     }

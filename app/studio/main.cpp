@@ -18,6 +18,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Retort Studio"));
     QApplication::setOrganizationName(QStringLiteral("Retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    // The desktop file's name: Wayland's app id, and how desktops find the icon.
+    QApplication::setDesktopFileName(QStringLiteral("dev.retort.Studio"));
     QIcon icon;
     for (int size : {32, 64, 256})
         icon.addFile(QStringLiteral(":/icons/retort-%1.png").arg(size));
@@ -35,7 +37,18 @@ int main(int argc, char* argv[])
         QApplication::installTranslator(&qtTranslator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Retort Studio: see and run database migrations."));
+    parser.setApplicationDescription(QApplication::translate(
+        "main",
+        "Retort Studio: see and run database migrations.\n\n"
+        "Exit status:\n"
+        "  0    The window was closed (or --screenshot saved its picture).\n"
+        "  1    A usage error (an unknown option), or --screenshot could not save its\n"
+        "       picture.\n\n"
+        "Examples:\n"
+        "  retort-studio migrations\n"
+        "      The project in the folder migrations, on the database its retort.ini names.\n"
+        "  retort-studio alembic.ini --url sqlite:///app.db\n"
+        "      An Alembic project, on another database."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("url"),
@@ -67,8 +80,10 @@ int main(int argc, char* argv[])
         const QString file = parser.value(QStringLiteral("screenshot"));
         // Give the background status read a moment, then grab what a user would see.
         QTimer::singleShot(1500, &window, [&window, file] {
-            window.grab().save(file);
-            QApplication::quit();
+            if (window.grab().save(file))
+                QApplication::quit();
+            else
+                QApplication::exit(1);
         });
     }
     return app.exec();

@@ -352,6 +352,27 @@ private Q_SLOTS:
         QCOMPARE(atBase.value(QStringLiteral("pending_steps")).toInt(), 7);
     }
 
+    // --single-transaction: a failing step leaves nothing; the two modes exclude each other.
+    void singleTransaction()
+    {
+        QTemporaryDir dir;
+        const QString config = kRunnerData + QStringLiteral("/failing_late/retort.ini");
+        const Run failed = runRetort({QStringLiteral("-c"), config, QStringLiteral("--url"), sqliteUrl(dir),
+                                      QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                      QStringLiteral("--single-transaction")});
+        QCOMPARE(failed.exitCode, 4);
+        QVERIFY2(failed.err.contains(QLatin1String("as it was before the run")), qPrintable(failed.err));
+        QCOMPARE(runRetort({QStringLiteral("-c"), config, QStringLiteral("--url"), sqliteUrl(dir),
+                            QStringLiteral("current"), QStringLiteral("--json")})
+                     .out.contains(QLatin1String("\"current\": [\n    ]")),
+                 true);
+        const Run both = runRetort({QStringLiteral("-c"), config, QStringLiteral("--url"), sqliteUrl(dir),
+                                    QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                    QStringLiteral("--single-transaction"),
+                                    QStringLiteral("--transaction-per-migration")});
+        QCOMPARE(both.exitCode, 2);
+    }
+
     void jsonEventsAndDryRun()
     {
         QTemporaryDir dir;

@@ -374,8 +374,16 @@ void TestDatabaseUrl::errors_data()
         << "Invalid database URL 'postgresql://user:***@host/db'" << "hunter";
     QTest::newRow("@ after the query") << "postgresql://u:hunter2@h:99999/db?x=a@b"
         << "Invalid database URL 'postgresql://u:***@b'" << secret;
+    // libpq's ?password= is refused, and its value hidden like a password in the user part.
     QTest::newRow("password parameter") << "postgresql://u@h/db?password=hunter2"
-        << "unknown parameter 'password'" << none;
+        << "Invalid database URL 'postgresql://u@h/db?password=***': parameter 'password' "
+           "cannot carry a password" << secret;
+    QTest::newRow("sslpassword parameter") << "postgresql://u@h/db?sslmode=require&sslpassword=hunter2"
+        << "?sslmode=require&sslpassword=***'" << secret;
+    QTest::newRow("encoded password parameter") << "postgresql://u@h/db?pass%77ord=hunter2&x"
+        << "?pass%77ord=***&x'" << secret;
+    QTest::newRow("password parameter after an error") << "postgresql://u@h:0/db?password=hunter2"
+        << "port '0' is not a number" << secret;
     // clang-format on
 }
 

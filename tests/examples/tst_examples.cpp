@@ -27,9 +27,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString database = dir.filePath(QStringLiteral("app.db"));
         QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DATABASE_URL"), QStringLiteral("sqlite:///") + database);
+        process.setProcessEnvironment(environment);
         process.start(QStringLiteral(UPGRADE_AT_STARTUP),
-                      {QStringLiteral(RETORT_SOURCE_DIR "/migrations/retort.ini"),
-                       QStringLiteral("sqlite:///") + database});
+                      {QStringLiteral(RETORT_SOURCE_DIR "/migrations/retort.ini")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
         const QString out = QString::fromUtf8(process.readAllStandardOutput());
@@ -47,8 +49,7 @@ private Q_SLOTS:
 
         // A second start finds nothing to do.
         process.start(QStringLiteral(UPGRADE_AT_STARTUP),
-                      {QStringLiteral(RETORT_SOURCE_DIR "/migrations/retort.ini"),
-                       QStringLiteral("sqlite:///") + database});
+                      {QStringLiteral(RETORT_SOURCE_DIR "/migrations/retort.ini")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(!QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("applied")));

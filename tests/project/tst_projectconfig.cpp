@@ -88,6 +88,7 @@ private Q_SLOTS:
     void databaseUrl();
     void expandEnvironment_data();
     void expandEnvironment();
+    void environmentVariablesIn();
 
 private:
     QString m_startDir;
@@ -276,6 +277,35 @@ void TestProjectConfig::expandEnvironment_data()
         << error("'${RETORT_TEST_UNSET-x}' is not ${VAR} or ${VAR:-default}");
     QTest::newRow("empty braces") << QStringLiteral("${}")
                                   << error("'${}' is not ${VAR} or ${VAR:-default}");
+    // A password may contain "${": no fragment of it is quoted. A variable that is the whole
+    // password is named.
+    QTest::newRow("malformed in password")
+        << QStringLiteral("postgresql://u:p${w!rd}x@h/db")
+        << error("the '${' at character 17 (in the URL's password) is not ${VAR} or "
+                 "${VAR:-default}");
+    QTest::newRow("unset in password")
+        << QStringLiteral("postgresql://u:pa${SECRETPART}ss@h/db")
+        << error("the environment variable at character 18 (in the URL's password) is not set");
+    QTest::newRow("unterminated in password")
+        << QStringLiteral("postgresql://u:p${w0rd@h/db")
+        << error("'${' at character 17 has no closing '}'");
+    QTest::newRow("whole password unset")
+        << QStringLiteral("postgresql://u:${RETORT_TEST_UNSET}@h/db")
+        << error("environment variable RETORT_TEST_UNSET is not set (write "
+                 "${RETORT_TEST_UNSET:-default} to give a default)");
+    QTest::newRow("malformed in user name")
+        << QStringLiteral("postgresql://${1u}@h/db")
+        << error("'${1u}' is not ${VAR} or ${VAR:-default}");
+}
+
+void TestProjectConfig::environmentVariablesIn()
+{
+    QCOMPARE(retort::environmentVariablesIn(QStringLiteral("sqlite:///app.db")), QStringList());
+    QCOMPARE(retort::environmentVariablesIn(
+                 QStringLiteral("postgresql://${USER_NAME}:${AWS_SECRET_ACCESS_KEY}@"
+                                "${HOST:-${FALLBACK_HOST:-db}}/${USER_NAME}?x=${bad name}&${open")),
+             (QStringList{QStringLiteral("USER_NAME"), QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                          QStringLiteral("HOST"), QStringLiteral("FALLBACK_HOST")}));
 }
 
 void TestProjectConfig::expandEnvironment()

@@ -145,6 +145,7 @@ class TestRunner : public QObject
 private Q_SLOTS:
     void versionTableReadsWithoutCreating();
     void versionTableUpdateMustMatchOneRow();
+    void historyTimesAsQtWritesThem();
     void exampleProjectRoundTrip();
     void branchyRowsMatchPrediction();
     void failingStatementLeavesNothing();
@@ -162,6 +163,11 @@ private Q_SLOTS:
     void syncEachStepKeepsRollbackJournal();
     void walDatabaseStaysWal();
     void openConnectionKeepsWalUntilNextRun();
+    void wholeRunCommitsEverythingAtTheEnd();
+    void wholeRunFailureLeavesDatabaseAsBefore_data();
+    void wholeRunFailureLeavesDatabaseAsBefore();
+    void wholeRunRefusesNonTransactionalScripts();
+    void wholeRunSqlIsOneTransaction();
 };
 
 void TestRunner::versionTableReadsWithoutCreating()
@@ -197,6 +203,22 @@ void TestRunner::versionTableUpdateMustMatchOneRow()
              QStringList{QStringLiteral("CREATE TABLE \"alembic_version\" (version_num VARCHAR(32) NOT "
                                         "NULL, CONSTRAINT \"alembic_version_pkc\" PRIMARY KEY "
                                         "(version_num))")});
+}
+
+// The history's timestamps are Qt's ISO text with milliseconds in UTC, however they are written.
+void TestRunner::historyTimesAsQtWritesThem()
+{
+    const MigrationHistory history{VersionTable(Dialect::Sqlite)};
+    for (const QDateTime& time :
+         {QDateTime(QDate(2026, 12, 3), QTime(16, 39, 31, 7), Qt::UTC),
+          QDateTime(QDate(1999, 1, 1), QTime(0, 0), Qt::UTC),
+          QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, 5 * 3600),
+          QDateTime(QDate(10021, 5, 6), QTime(1, 2, 3, 45), Qt::UTC)}) {
+        HistoryRecord record;
+        record.startedAt = time;
+        QCOMPARE(history.insertStatement(record).values.at(3).toString(),
+                 time.toUTC().toString(Qt::ISODateWithMs));
+    }
 }
 
 void TestRunner::exampleProjectRoundTrip()
@@ -737,6 +759,154 @@ void TestRunner::openConnectionKeepsWalUntilNextRun()
     QCOMPARE(testsupport::queryStrings(url, QStringLiteral("PRAGMA journal_mode")),
              QStringList{QStringLiteral("delete")});
     QCOMPARE(sidecarFiles(file), QStringList());
+}
+
+// ---------------------------------------------------------------------------------------------
+// TransactionMode::WholeRun
+
+// A project folder holding a copy of fixture `name` whose retort.ini also says `line`.
+QString projectWithSetting(const QString& name, const QTemporaryDir& dir, const QByteArray& line)
+{
+    const QString config = copyProject(name, dir);
+    QFile ini(config);
+    ini.open(QIODevice::Append);
+    ini.write(line + '\n');
+    return config;
+}
+
+// All steps commit together: while the run is on, another connection sees none of them (not
+// even the version table); afterwards it sees what a run per migration leaves.
+void TestRunner::wholeRunCommitsEverythingAtTheEnd()
+{
+    QTemporaryDir dir, perMigration;
+    const QString url = sqliteUrl(dir);
+    RunRequest whole = request(kExampleConfig, url, Direction::Upgrade, QStringLiteral("heads"));
+    whole.transactions = TransactionMode::WholeRun;
+    QStringList seenDuringRun;
+    MigrationRunner runner;
+    runner.setSink([&](const RunEvent& event) {
+        if (event.type == RunEvent::Type::StepFinished)
+            seenDuringRun += Peek(url).tables().join(u',');
+    });
+    QCOMPARE(runner.run(whole).stepsRun, 7);
+    seenDuringRun.removeDuplicates();
+    QCOMPARE(seenDuringRun, QStringList{QString()});
+    QCOMPARE(sidecarFiles(dir.filePath(QStringLiteral("test.db"))), QStringList());
+
+    runSync(request(kExampleConfig, sqliteUrl(perMigration), Direction::Upgrade, QStringLiteral("heads")));
+    Peek peek(url), other(sqliteUrl(perMigration));
+    QCOMPARE(peek.schema(), other.schema());
+    QCOMPARE(peek.heads(), other.heads());
+    const QVector<HistoryRecord> history = peek.history();
+    QCOMPARE(history.size(), 7);
+    for (const HistoryRecord& record : history)
+        QCOMPARE(record.outcome, HistoryRecord::Outcome::Succeeded);
+
+    // And back down in one transaction.
+    RunRequest down = request(kExampleConfig, url, Direction::Downgrade, QStringLiteral("base"));
+    down.transactions = TransactionMode::WholeRun;
+    QCOMPARE(runSync(down).stepsRun, 7);
+    QVERIFY(peek.heads().isEmpty());
+    QCOMPARE(peek.history().size(), 14);
+}
+
+void TestRunner::wholeRunFailureLeavesDatabaseAsBefore_data()
+{
+    QTest::addColumn<QString>("startAt"); // where the database is before the run
+    QTest::addColumn<bool>("fromIni");    // transaction_per_migration = false, not the request
+    QTest::addColumn<bool>("everyStep");  // --sync-each-step
+    QTest::addColumn<int>("undone");      // steps of the run before the failing one
+    QTest::newRow("new database") << QString() << false << false << 2;
+    QTest::newRow("at the first revision") << QStringLiteral("bbbb00000001") << false
+                                           << false << 1;
+    QTest::newRow("from retort.ini, every step synced")
+        << QStringLiteral("bbbb00000001") << true << true << 1;
+}
+
+// Step 3 of failing_late fails after steps 1 and 2 ran, and after changing rows and tables
+// itself: the database is exactly as before the run, version table and history included.
+void TestRunner::wholeRunFailureLeavesDatabaseAsBefore()
+{
+    QFETCH(QString, startAt);
+    QFETCH(bool, fromIni);
+    QFETCH(bool, everyStep);
+    QFETCH(int, undone);
+    QTemporaryDir dir;
+    const QString config = fromIni ? projectWithSetting(QStringLiteral("failing_late"), dir,
+                                                        "transaction_per_migration = false")
+                                   : copyProject(QStringLiteral("failing_late"), dir);
+    const QString url = sqliteUrl(dir);
+    if (!startAt.isEmpty()) {
+        RunRequest first = request(config, url, Direction::Upgrade, startAt);
+        first.transactions = TransactionMode::PerMigration;
+        QCOMPARE(runSync(first).stepsRun, 1);
+    }
+    const QString before = testsupport::databaseSnapshot(Peek(url).connection.db());
+    RunRequest run = request(config, url, Direction::Upgrade, QStringLiteral("heads"));
+    if (!fromIni)
+        run.transactions = TransactionMode::WholeRun;
+    run.sync = everyStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun;
+    QVector<RunEvent> events;
+    const QString script = dir.filePath(QStringLiteral("versions/bbbb00000003_broken.sql"));
+    try {
+        runSync(run, &events);
+        QFAIL("step 3 must fail");
+    } catch (const Error& error) {
+        QCOMPARE(error.kind(), ErrorKind::Database);
+        QVERIFY2(error.message().contains(script + QStringLiteral(":7")), qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QStringLiteral("as it was before the run (%1 step(s) "
+                                                         "before this one undone)").arg(undone)),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(count(events, RunEvent::Type::StepFinished), undone);
+    QCOMPARE(testsupport::databaseSnapshot(Peek(url).connection.db()), before);
+    QCOMPARE(sidecarFiles(dir.filePath(QStringLiteral("test.db"))), QStringList());
+}
+
+// A script that must run outside a transaction cannot be part of one: the run is refused
+// before anything runs, naming the script and the per-migration mode.
+void TestRunner::wholeRunRefusesNonTransactionalScripts()
+{
+    QTemporaryDir dir;
+    const QString url = sqliteUrl(dir);
+    const QString config = fixture(QStringLiteral("concurrently")) + QStringLiteral("/retort.ini");
+    RunRequest run = request(config, url, Direction::Upgrade, QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    QVector<RunEvent> events;
+    try {
+        runSync(run, &events);
+        QFAIL("a transactional: false script must be refused");
+    } catch (const Error& error) {
+        QCOMPARE(error.kind(), ErrorKind::Script);
+        QVERIFY2(error.message().contains(QLatin1String("eeee00000002_index.sql")) &&
+                     error.message().contains(QLatin1String("transactional: false")) &&
+                     error.message().contains(QLatin1String("--transaction-per-migration")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(count(events, RunEvent::Type::StepStarted), 0);
+    QVERIFY(Peek(url).tables().isEmpty());
+}
+
+// Offline, the whole run is one BEGIN ... COMMIT around the version table and every step, and
+// the script still brings a database to the same place.
+void TestRunner::wholeRunSqlIsOneTransaction()
+{
+    QTemporaryDir dir;
+    RunRequest offline = request(kExampleConfig, QStringLiteral("sqlite:///nowhere/never.db"),
+                                 Direction::Upgrade, QStringLiteral("heads"));
+    offline.offline = true;
+    offline.transactions = TransactionMode::WholeRun;
+    const QString sql = runSync(offline).sql;
+    QCOMPARE(sql.count(QLatin1String("BEGIN IMMEDIATE;")), 1);
+    QCOMPARE(sql.count(QLatin1String("COMMIT;")), 1);
+    QVERIFY(sql.indexOf(QLatin1String("BEGIN IMMEDIATE;")) < sql.indexOf(QLatin1String("CREATE TABLE \"alembic_version\"")));
+    QVERIFY(sql.trimmed().endsWith(QLatin1String("COMMIT;")));
+    Peek replay(sqliteUrl(dir));
+    for (const SqlStatement& statement : StatementSplitter::split(sql, Dialect::Sqlite, QStringLiteral("offline.sql"))) {
+        QSqlQuery query(replay.connection.db());
+        QVERIFY2(query.exec(statement.text), qPrintable(statement.text));
+    }
+    QCOMPARE(replay.heads().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

@@ -9,8 +9,11 @@
 #include "run/migrationrunner.h"
 #include "postgres/testpostgres.h"
 #include "run/versiontable.h"
+#include "run/wholerunlocks.h"
 
 #include <QElapsedTimer>
+#include <QDir>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +40,20 @@ RunRequest request(const QString& config, const QString& url, Direction directio
 
 using testsupport::runSync;
 
+// A one-revision project in `dir` whose upgrade is `upgrade`; returns its config.
+QString oneStepProject(const QTemporaryDir& dir, const QString& upgrade)
+{
+    QDir(dir.path()).mkpath(QStringLiteral("versions"));
+    QFile ini(dir.filePath(QStringLiteral("retort.ini")));
+    ini.open(QIODevice::WriteOnly);
+    ini.write("[retort]\nscript_location = .\nversion_locations = versions\n");
+    QFile script(dir.filePath(QStringLiteral("versions/ffff00000001_step.sql")));
+    script.open(QIODevice::WriteOnly);
+    script.write("-- revision: ffff00000001\n-- down_revision:\n-- +upgrade\n" + upgrade.toUtf8() +
+                 "\n-- +downgrade\nSELECT 1;\n");
+    return ini.fileName();
+}
+
 int count(const QVector<RunEvent>& events, RunEvent::Type type)
 {
     return int(std::count_if(events.begin(), events.end(),
@@ -61,6 +78,13 @@ private Q_SLOTS:
     void concurrentIndexOutsideTransaction();
     void serverNoticesBecomeEvents();
     void syncPolicySetsSynchronousCommit();
+    void wholeRunRoundTrip();
+    void wholeRunFailureLeavesDatabaseAsBefore_data();
+    void wholeRunFailureLeavesDatabaseAsBefore();
+    void wholeRunRefusesNonTransactionalScripts();
+    void wholeRunRefusesPlansBeyondTheLockTable();
+    void wholeRunLockTableFullNamesTheSetting();
+    void lockEstimateIsALowerBound();
 
 private:
     QString schema();
@@ -101,16 +125,7 @@ void TestRunnerPostgres::cleanup()
 
 QString TestRunnerPostgres::schema()
 {
-    return testsupport::queryStrings(m_peek->db(),
-                   QStringLiteral(
-                       "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
-                       "is_nullable || ' ' || coalesce(column_default, '') FROM "
-                       "information_schema.columns WHERE table_schema = 'public' UNION ALL "
-                       "SELECT conrelid::regclass || ' ' || conname || ' ' || "
-                       "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
-                       "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
-                       "schemaname = 'public' ORDER BY 1"))
-        .join(u'\n');
+    return testsupport::schemaLines(m_peek->db()).join(u'\n');
 }
 
 QStringList TestRunnerPostgres::heads()
@@ -331,6 +346,169 @@ void TestRunnerPostgres::syncPolicySetsSynchronousCommit()
              QStringList{QStringLiteral("NOTICE: synchronous_commit=off")});
     QCOMPARE(settingSeen(Direction::Downgrade, QStringLiteral("base"), SyncPolicy::EveryStep),
              QStringList{QStringLiteral("NOTICE: synchronous_commit=on")});
+}
+
+// ---------------------------------------------------------------------------------------------
+// TransactionMode::WholeRun
+
+void TestRunnerPostgres::wholeRunRoundTrip()
+{
+    RunRequest up = request(kExampleConfig, m_url, Direction::Upgrade, QStringLiteral("heads"));
+    up.transactions = TransactionMode::WholeRun;
+    QCOMPARE(runSync(up).stepsRun, 7);
+    QVERIFY(schema().contains(QLatin1String("users.email")));
+    QCOMPARE(history().size(), 7);
+    RunRequest down = request(kExampleConfig, m_url, Direction::Downgrade, QStringLiteral("base"));
+    down.transactions = TransactionMode::WholeRun;
+    QCOMPARE(runSync(down).stepsRun, 7);
+    QVERIFY(heads().isEmpty());
+    QCOMPARE(history().size(), 14);
+}
+
+void TestRunnerPostgres::wholeRunFailureLeavesDatabaseAsBefore_data()
+{
+    QTest::addColumn<QString>("startAt");
+    QTest::newRow("new database") << QString();
+    QTest::newRow("at the first revision") << QStringLiteral("bbbb00000001");
+}
+
+// Step 3 of failing_late fails after steps 1 and 2 ran and after changing rows itself: the
+// database is exactly as before the run (schema, rows, version table, retort_history).
+void TestRunnerPostgres::wholeRunFailureLeavesDatabaseAsBefore()
+{
+    QFETCH(QString, startAt);
+    const QString config = fixture(QStringLiteral("failing_late"));
+    if (!startAt.isEmpty())
+        QCOMPARE(runSync(request(config, m_url, Direction::Upgrade, startAt)).stepsRun, 1);
+    const QString before = testsupport::databaseSnapshot(m_peek->db());
+    RunRequest run = request(config, m_url, Direction::Upgrade, QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    try {
+        runSync(run);
+        QFAIL("step 3 must fail");
+    } catch (const Error& error) {
+        QCOMPARE(error.kind(), ErrorKind::Database);
+        QVERIFY2(error.message().contains(QLatin1String("bbbb00000003_broken.sql:7")) &&
+                     error.message().contains(QLatin1String("as it was before the run")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(testsupport::databaseSnapshot(m_peek->db()), before);
+}
+
+void TestRunnerPostgres::wholeRunRefusesNonTransactionalScripts()
+{
+    RunRequest run = request(fixture(QStringLiteral("concurrently")), m_url, Direction::Upgrade,
+                             QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    try {
+        runSync(run);
+        QFAIL("CREATE INDEX CONCURRENTLY cannot run in the run's transaction");
+    } catch (const Error& error) {
+        QCOMPARE(error.kind(), ErrorKind::Script);
+        QVERIFY2(error.message().contains(QLatin1String("eeee00000002_index.sql")), qPrintable(error.message()));
+    }
+    QCOMPARE(testsupport::databaseSnapshot(m_peek->db()), QString());
+}
+
+// A plan whose estimate exceeds the server's lock table is refused before it starts, naming
+// the setting and the per-migration mode; one over half of it runs, after a notice.
+void TestRunnerPostgres::wholeRunRefusesPlansBeyondTheLockTable()
+{
+    const std::optional<WholeRunLocks::Capacity> capacity = WholeRunLocks::capacity(m_peek->db());
+    QVERIFY(capacity);
+    const auto dropping = [](qint64 tables) -> QString {
+        QStringList names;
+        for (qint64 i = 0; i < tables; ++i)
+            names.append(QStringLiteral("never_made_%1").arg(i));
+        return QStringLiteral("DROP TABLE IF EXISTS ") + names.join(QStringLiteral(", ")) + u';';
+    };
+    QTemporaryDir tooMany;
+    RunRequest run = request(oneStepProject(tooMany, dropping(capacity->objects() / 3 + 10)),
+                             m_url, Direction::Upgrade, QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    QVector<RunEvent> events;
+    try {
+        runSync(run, &events);
+        QFAIL("the plan must be refused");
+    } catch (const Error& error) {
+        QVERIFY2(error.message().startsWith(QLatin1String("not started")) &&
+                     error.message().contains(capacity->describe()) &&
+                     error.message().contains(QLatin1String("--transaction-per-migration")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(count(events, RunEvent::Type::Statement), 0);
+    QCOMPARE(testsupport::databaseSnapshot(m_peek->db()), QString());
+
+    QTemporaryDir many;
+    run = request(oneStepProject(many, dropping(capacity->objects() / 6 + 10)), m_url,
+                  Direction::Upgrade, QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    events.clear();
+    QCOMPARE(runSync(run, &events).stepsRun, 1);
+    const auto notice = std::find_if(events.begin(), events.end(), [](const RunEvent& e) {
+        return e.type == RunEvent::Type::Notice && e.text.contains(QLatin1String("objects locked"));
+    });
+    QVERIFY(notice != events.end());
+    QVERIFY2(notice->text.contains(QLatin1String("max_locks_per_transaction")), qPrintable(notice->text));
+}
+
+// The server's own "out of shared memory" (SQLSTATE 53200) in a whole run names the setting
+// and the per-migration mode. Raised by the script, as the lock manager raises it: filling the
+// lock table of the server the whole suite shares would fail other tests' statements.
+void TestRunnerPostgres::wholeRunLockTableFullNamesTheSetting()
+{
+    QTemporaryDir dir;
+    RunRequest run = request(
+        oneStepProject(dir, QStringLiteral("CREATE TABLE made_first (id INTEGER);\n"
+                                           "DO $$ BEGIN RAISE EXCEPTION 'out of shared memory' "
+                                           "USING ERRCODE = '53200', HINT = 'You might need to "
+                                           "increase max_locks_per_transaction.'; END $$;")),
+        m_url, Direction::Upgrade, QStringLiteral("heads"));
+    run.transactions = TransactionMode::WholeRun;
+    try {
+        runSync(run);
+        QFAIL("the script fails");
+    } catch (const Error& error) {
+        QVERIFY2(error.message().contains(QLatin1String("lock table is full")) &&
+                     error.message().contains(QLatin1String("max_locks_per_transaction (")) &&
+                     error.message().contains(QLatin1String("--transaction-per-migration")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(testsupport::databaseSnapshot(m_peek->db()), QString());
+}
+
+// The estimate never counts more objects than the statements really keep locked.
+void TestRunnerPostgres::lockEstimateIsALowerBound()
+{
+    QSqlQuery query(m_peek->db());
+    QVERIFY(query.exec(QStringLiteral("CREATE TABLE old_a (id INTEGER PRIMARY KEY, name TEXT)")));
+    QVERIFY(query.exec(QStringLiteral("CREATE TABLE old_b (id INTEGER)")));
+    QVERIFY(query.exec(QStringLiteral("CREATE INDEX old_b_id ON old_b (id)")));
+    const QStringList statements{
+        QStringLiteral("CREATE TABLE new_a (id INTEGER PRIMARY KEY, name TEXT UNIQUE)"),
+        QStringLiteral("CREATE TABLE new_b (id INTEGER REFERENCES new_a (id))"),
+        QStringLiteral("CREATE INDEX new_b_id ON new_b (id)"),
+        QStringLiteral("ALTER TABLE new_b ADD COLUMN note TEXT"),
+        QStringLiteral("-- gone\nDROP TABLE old_a"),
+        QStringLiteral("DROP INDEX old_b_id"),
+        QStringLiteral("TRUNCATE old_b"),
+        QStringLiteral("INSERT INTO new_a VALUES (1, 'x')"),
+    };
+    const QString locked = QStringLiteral(
+        "SELECT count(DISTINCT (locktype, relation, classid, objid, objsubid)) FROM pg_locks "
+        "WHERE pid = pg_backend_pid() AND locktype IN ('relation', 'object')");
+    QVERIFY(query.exec(QStringLiteral("BEGIN")));
+    const int before = testsupport::queryStrings(m_peek->db(), locked).value(0).toInt();
+    int estimated = 0;
+    for (const QString& statement : statements) {
+        QVERIFY2(query.exec(statement), qPrintable(statement));
+        estimated += WholeRunLocks::estimate({statement, 1});
+    }
+    const int held = testsupport::queryStrings(m_peek->db(), locked).value(0).toInt() - before;
+    QVERIFY(query.exec(QStringLiteral("ROLLBACK")));
+    qInfo("locked objects: estimated %d, held %d", estimated, held);
+    QVERIFY2(estimated <= held && estimated * 3 >= held,
+             qPrintable(QStringLiteral("estimated %1, held %2").arg(estimated).arg(held)));
 }
 
 QTEST_GUILESS_MAIN(TestRunnerPostgres)

@@ -257,17 +257,17 @@ void TestNativeScript::errors_data()
         "revision)");
     row("empty file", QString(), ": no '-- revision: <id>' line in the header");
     row("empty revision", lines({"-- revision:", base}),
-        ":1: invalid revision id '' in revision (ids are not empty and contain no white space or "
-        "@-+:,)");
+        ":1: invalid revision id '' in revision (ids are not empty, do not start with '.' "
+        "nor hold '..', and contain no white space, control characters or any of @-+:,/\\)");
     row("revision with space", lines({base, "-- revision: abc 123"}),
-        ":2: invalid revision id 'abc 123' in revision (ids are not empty and contain no white "
-        "space or @-+:,)");
+        ":2: invalid revision id 'abc 123' in revision (ids are not empty, do not start with '.' "
+        "nor hold '..', and contain no white space, control characters or any of @-+:,/\\)");
     row("revision with dash", lines({"-- revision: abc-123", base}),
-        ":1: invalid revision id 'abc-123' in revision (ids are not empty and contain no white "
-        "space or @-+:,)");
+        ":1: invalid revision id 'abc-123' in revision (ids are not empty, do not start with '.' "
+        "nor hold '..', and contain no white space, control characters or any of @-+:,/\\)");
     row("bad down_revision entry", lines({id, "-- down_revision: a1, b@2"}),
-        ":2: invalid revision id 'b@2' in down_revision (ids are not empty and contain no white "
-        "space or @-+:,)");
+        ":2: invalid revision id 'b@2' in down_revision (ids are not empty, do not start with '.' "
+        "nor hold '..', and contain no white space, control characters or any of @-+:,/\\)");
     row("empty down_revision item", lines({id, "-- down_revision: a1,,b2"}),
         ":2: empty item in the down_revision list");
     row("trailing comma in branch_labels", lines({id, base, "-- branch_labels: x,"}),

@@ -25,6 +25,19 @@ QStringList fileNames(const QStringList& paths)
     return names;
 }
 
+QByteArray ini(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void appendTo(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    if (file.open(QIODevice::Append))
+        file.write(text);
+}
+
 QString loadError(const QString& configPath)
 {
     try {
@@ -128,6 +141,45 @@ private Q_SLOTS:
             QCOMPARE(error.kind(), ErrorKind::Config);
             QVERIFY2(error.message().contains(QLatin1String("nowhere")), qPrintable(error.message()));
         }
+    }
+
+    // versions/loop -> . made listing grow without end (2.6 GB after 70 s); a folder reached
+    // twice through links without a loop is read once.
+    void symbolicLinkLoopIsReported()
+    {
+        QTemporaryDir dir;
+        const QString config =
+            testsupport::writeNativeProject(dir.path(), testsupport::generatedRevisions(3));
+        const QString versions = dir.filePath(QStringLiteral("versions"));
+        QVERIFY(QDir(versions).mkpath(QStringLiteral("sub")));
+        QVERIFY(QFile::link(QStringLiteral(".."), versions + QStringLiteral("/sub/up")));
+        const ScriptLocations locations{ScriptFormat::Native, config, {versions}, true};
+        try {
+            ScriptDirectory::scriptFiles(locations);
+            QFAIL("a folder loop was listed");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), ErrorKind::Config);
+            QVERIFY2(error.message().contains(versions + QStringLiteral("/sub/up leads back to ") +
+                                              versions),
+                     qPrintable(error.message()));
+        }
+
+        QVERIFY(QFile::remove(versions + QStringLiteral("/sub/up")));
+        QVERIFY(QFile::link(QStringLiteral("."), versions + QStringLiteral("/loop")));
+        QVERIFY(ini(config).contains("version_locations"));
+        appendTo(config, "recursive_version_locations = true\n");
+        const QString message = loadError(config);
+        QVERIFY2(message.contains(QLatin1String("versions/loop leads back to")), qPrintable(message));
+
+        // Two links to one folder, no loop: its scripts are read once.
+        QVERIFY(QFile::remove(versions + QStringLiteral("/loop")));
+        QTemporaryDir shared;
+        QVERIFY(QFile::link(shared.path(), versions + QStringLiteral("/a")));
+        QVERIFY(QFile::link(shared.path(), versions + QStringLiteral("/sub/b")));
+        QFile::rename(versions + QStringLiteral("/000000000002_step.sql"),
+                      shared.filePath(QStringLiteral("000000000002_step.sql")));
+        QCOMPARE(ScriptDirectory::scriptFiles(locations).size(), 3);
+        QCOMPARE(Project::open(config).graph().count(), 3);
     }
 
     // The metadata cache (in $XDG_CACHE_HOME/retort) must never hide an edit.

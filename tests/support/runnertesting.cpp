@@ -5,7 +5,9 @@
 #include "database/databaseurl.h"
 
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace retort::testsupport {
 
@@ -68,6 +70,50 @@ QStringList queryStrings(const QSqlDatabase& db, const QString& sql)
     while (query.next())
         result.append(query.value(0).toString());
     return result;
+}
+
+QStringList schemaLines(const QSqlDatabase& db)
+{
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        return queryStrings(db, QStringLiteral("SELECT type || ' ' || name || ': ' || coalesce(sql, '') "
+                                               "FROM sqlite_master ORDER BY type, name"));
+    }
+    return queryStrings(
+        db, QStringLiteral(
+                "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
+                "is_nullable || ' ' || coalesce(column_default, '') FROM "
+                "information_schema.columns WHERE table_schema = 'public' UNION ALL "
+                "SELECT conrelid::regclass || ' ' || conname || ' ' || "
+                "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = "
+                "'public'::regnamespace UNION ALL SELECT indexdef FROM pg_indexes WHERE "
+                "schemaname = 'public' UNION ALL SELECT 'sequence ' || sequencename "
+                "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"));
+}
+
+QString databaseSnapshot(const QSqlDatabase& db)
+{
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    QStringList out = schemaLines(db);
+    const QStringList tables = queryStrings(
+        db, sqlite ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                   : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                    "ORDER BY 1"));
+    for (const QString& table : tables) {
+        const QString name = db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT * FROM %1").arg(name)))
+            qWarning("%s: %s", qPrintable(table), qPrintable(query.lastError().text()));
+        QStringList rows;
+        while (query.next()) {
+            QStringList fields;
+            for (int i = 0; i < query.record().count(); ++i)
+                fields.append(query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
+            rows.append(fields.join(u'|'));
+        }
+        rows.sort();
+        out.append(QStringLiteral("rows of ") + table + QStringLiteral(":\n  ") + rows.join(QStringLiteral("\n  ")));
+    }
+    return out.join(u'\n');
 }
 
 } // namespace retort::testsupport

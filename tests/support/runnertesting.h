@@ -37,4 +37,15 @@ QStringList queryStrings(const QString& url, const QString& sql);
 // The same through an open connection (a warning names the SQL when it fails).
 QStringList queryStrings(const QSqlDatabase& db, const QString& sql);
 
+// The schema as text lines, in a stable order: SQLite's sqlite_master; PostgreSQL's public
+// columns, constraints, indexes and sequences.
+QStringList schemaLines(const QSqlDatabase& db);
+// Everything a run could change, as text: the definition of every table, index, view and
+// trigger (SQLite: sqlite_master; PostgreSQL: the public schema's catalogs) and every row of
+// every table, the version table and retort_history included, in a stable order. Equal
+// snapshots: the run left the database exactly as it was. Not compared: where a PostgreSQL
+// sequence stands (nextval() is never rolled back, by design: a rolled-back history row still
+// used up its id).
+QString databaseSnapshot(const QSqlDatabase& db);
+
 } // namespace retort::testsupport

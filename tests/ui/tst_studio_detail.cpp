@@ -3,6 +3,7 @@
 // a copy of the example project and a SQLite file. The "Upgrade to here" / "Roll back to here"
 // tabs must show exactly what `retort upgrade|downgrade --sql FROM:TO` prints; the banner must
 // name changed scripts and whoever holds the migration lock.
+#include "common/error.h"
 #include "database/databaseconnection.h"
 #include "status/databasestatuspanel.h"
 #include "history/historygraphview.h"

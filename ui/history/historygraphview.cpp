@@ -82,6 +82,21 @@ void HistoryGraphView::setCurrentRevisions(const QStringList& ids)
     viewport()->update();
 }
 
+void HistoryGraphView::showDatabaseAt(const QStringList& versionRows)
+{
+    setCurrentRevisions(versionRows);
+    QVector<int> rows;
+    for (const QString& id : versionRows) {
+        const int index = m_graph.indexOf(id);
+        if (index >= 0)
+            rows.append(index);
+    }
+    m_applied.assign(m_graph.count(), 0);
+    for (int index : m_graph.ancestors(rows).toList())
+        m_applied[index] = 1;
+    viewport()->update();
+}
+
 QStringList HistoryGraphView::currentRevisions() const
 {
     QStringList ids;

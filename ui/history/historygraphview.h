@@ -37,6 +37,9 @@ public:
     void setAppliedRevisions(const QSet<QString>& ids);
     // The database's current revision(s): marked "you are here".
     void setCurrentRevisions(const QStringList& ids);
+    // Where a database stands: "you are here" on its version-table rows, and every revision
+    // they rest on as applied. Rows the graph does not know are left out.
+    void showDatabaseAt(const QStringList& versionRows);
     // What the two calls above last set, as shown: the current ids in history order.
     QStringList currentRevisions() const;
     bool isApplied(const QString& id) const;

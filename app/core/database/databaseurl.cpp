@@ -189,6 +189,17 @@ QString supportedParams(Dialect dialect)
     return names.join(QLatin1String(", "));
 }
 
+// Query parameters whose value is a secret in some client (libpq's password and
+// sslpassword, tokens and keys of other drivers): never shown, even in an error.
+bool isSecretParameter(const QString& lowerCaseName)
+{
+    for (const char* word : {"password", "passwd", "pwd", "secret", "token"}) {
+        if (lowerCaseName.contains(QLatin1String(word)))
+            return true;
+    }
+    return false;
+}
+
 bool hasControlCharacter(const QString& text)
 {
     for (const QChar c : text) {
@@ -380,9 +391,30 @@ private:
 
     QString maskedInput() const
     {
-        if (m_secretBegin < 0)
-            return m_url;
-        return m_url.left(m_secretBegin) + QLatin1String("***") + m_url.mid(m_secretEnd);
+        const QString text =
+            m_secretBegin < 0
+                ? m_url
+                : m_url.left(m_secretBegin) + QLatin1String("***") + m_url.mid(m_secretEnd);
+        return maskedQuery(text);
+    }
+
+    // libpq-style ?password=... (and sslpassword, token, ...): the value is hidden too.
+    static QString maskedQuery(const QString& text)
+    {
+        const qsizetype question = text.indexOf(u'?');
+        if (question < 0)
+            return text;
+        QStringList items = text.mid(question + 1).split(u'&');
+        for (QString& item : items) {
+            const qsizetype equals = item.indexOf(u'=');
+            const QString name =
+                percentDecode(QStringView(item).left(equals < 0 ? item.size() : equals), true)
+                    .value_or(QString())
+                    .toLower();
+            if (equals >= 0 && isSecretParameter(name))
+                item = item.left(equals + 1) + QLatin1String("***");
+        }
+        return text.left(question + 1) + items.join(u'&');
     }
 
     [[noreturn]] void fail(const QString& detail) const
@@ -576,6 +608,11 @@ private:
         seen.append(name);
         const QString value = decode(equals + 1, end, param, true);
         const ParamSpec* spec = findParam(m_parts.dialect, name);
+        if (!spec && isSecretParameter(name.toLower())) {
+            fail(param + QLatin1String(" cannot carry a password: write user:password@host, or "
+                                       "leave the password out and use --password-prompt, "
+                                       "PGPASSWORD or PGPASSFILE (PostgreSQL)"));
+        }
         if (!spec) {
             fail(QStringLiteral("unknown %1 for %2; supported: %3")
                      .arg(param, dialectName(m_parts.dialect), supportedParams(m_parts.dialect)));
@@ -692,6 +729,13 @@ QString DatabaseUrl::driverName() const
 bool DatabaseUrl::isSqliteMemory() const
 {
     return m_dialect == Dialect::Sqlite && m_databaseName == kMemory;
+}
+
+DatabaseUrl DatabaseUrl::withPassword(const QString& password) const
+{
+    DatabaseUrl url = *this;
+    url.m_password = password;
+    return url;
 }
 
 QString DatabaseUrl::masked() const

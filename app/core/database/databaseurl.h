@@ -42,6 +42,9 @@ public:
     bool isSqliteMemory() const;
     const QList<QPair<QString, QString>>& queryItems() const { return m_query; }
 
+    // The same URL with `password` (typed at a prompt, read from a keychain); "" removes it.
+    DatabaseUrl withPassword(const QString& password) const;
+
     // The URL for people: the password replaced by "***", other parts re-encoded as needed.
     QString masked() const;
     // The full URL including the password: for handing to another thread, never to print.

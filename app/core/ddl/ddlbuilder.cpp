@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ddl/ddlbuilder.h"
 
+#include "common/error.h"
+#include "common/singleline.h"
 #include "ddl/schemadependencies.h"
+#include "scripts/statementsplitter.h"
 
 #include <QHash>
 
@@ -71,14 +74,39 @@ const Table* DdlBuilder::findTable(const Schema& schema, const QString& qualifie
     return findObject(schema.tables, qualified);
 }
 
+void DdlBuilder::checkOneStatement(const QString& sql) const
+{
+    // Expressions, view bodies and trigger texts come from the database or the model as they
+    // are. A database whose schema text was edited (SQLite's writable_schema keeps whatever
+    // follows a statement, a server answers what it likes) must not turn one statement into
+    // several: the statement and its closing ';' must split back into exactly itself.
+    bool one = false;
+    try {
+        const QVector<SqlStatement> split =
+            StatementSplitter::split(sql + QStringLiteral(";\n"), m_writer.dialect());
+        one = split.size() == 1 && split.first().text == sql.trimmed();
+    } catch (const Error&) {
+        one = false; // an unterminated quote or comment
+    }
+    if (!one) {
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("refusing to write DDL from a schema text that does not form "
+                                   "one statement (edited schema text in the database or "
+                                   "model?): %1")
+                        .arg(singleLine(sql.left(300))));
+    }
+}
+
 void DdlBuilder::add(const QString& sql, QStringList comments)
 {
+    checkOneStatement(sql);
     comments += m_warnings.check(sql);
     m_statements.append({comments, sql});
 }
 
 void DdlBuilder::addQuiet(const QString& sql, QStringList comments)
 {
+    checkOneStatement(sql);
     m_warnings.pass(sql);
     m_statements.append({comments, sql});
 }

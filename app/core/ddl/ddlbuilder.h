@@ -42,7 +42,8 @@ protected:
     static const T* findObject(const QVector<T>& objects, const QString& qualified);
     template <typename T> static const T* byName(const QVector<T>& objects, const QString& name);
 
-    // Appends a statement, with the lint's destructive findings above it.
+    // Appends a statement, with the lint's destructive findings above it. Both refuse text that
+    // is not exactly one statement (checkOneStatement).
     void add(const QString& sql, QStringList comments = {});
     // Appends a statement whose lint findings do not apply.
     void addQuiet(const QString& sql, QStringList comments = {});
@@ -65,6 +66,9 @@ protected:
     const SchemaDiff m_diff;
 
 private:
+    // Throws Error(Database) unless `sql` is exactly one statement of the dialect.
+    void checkOneStatement(const QString& sql) const;
+
     DdlWarnings m_warnings;
     QVector<DdlStatement> m_statements;
     QSet<QString> m_droppedViews; // qualified names

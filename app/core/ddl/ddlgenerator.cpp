@@ -2,6 +2,7 @@
 #include "ddl/ddlgenerator.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 #include "ddl/postgresddlbuilder.h"
 #include "ddl/sqliteddlbuilder.h"
 
@@ -20,7 +21,7 @@ QString DdlStatement::toText() const
 {
     QString text;
     for (const QString& comment : comments)
-        text += QStringLiteral("-- ") + comment + u'\n';
+        text += QStringLiteral("-- ") + singleLine(comment) + u'\n'; // names may hold anything
     return text + sql + u';';
 }
 

@@ -19,7 +19,8 @@ struct DdlStatement
     QStringList comments; // without the leading "-- "
     QString sql;          // without the closing ';'
 
-    // The comments as "-- " lines, then the statement and ';'.
+    // The comments as "-- " lines (line breaks and control characters escaped, see
+    // singleLine()), then the statement and ';'.
     QString toText() const;
     bool isDestructive() const;
     // {"sql", "comments" (when any), "destructive"}

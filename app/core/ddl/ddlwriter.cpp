@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ddl/ddlwriter.h"
 
+#include "common/error.h"
+#include "common/singleline.h"
+
 #include <QRegularExpression>
 
 namespace retort {
@@ -67,6 +70,34 @@ QString DdlWriter::defaultClause(const QString& expression)
     return QStringLiteral("DEFAULT ") + (bare.match(text).hasMatch() ? text : u'(' + text + u')');
 }
 
+QString DdlWriter::type(const QString& declared, const QString& owner) const
+{
+    // Words (with $ for PostgreSQL names), "quoted" identifiers, dots between them, modifiers
+    // of numbers or words ("numeric(10, 2)", "geometry(Point,4326)") and array brackets.
+    static const QRegularExpression shape(
+        QStringLiteral("^(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")"
+                       "(?:\\s*\\.\\s*(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")"
+                       "|\\s+(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")"
+                       "|\\s*\\(\\s*[+-]?[A-Za-z0-9_]+(?:\\s*,\\s*[+-]?[A-Za-z0-9_]+)*\\s*\\)"
+                       "|\\s*\\[\\d*\\])*\\z"));
+    // Words that start a column constraint: no type holds them, and in a type's place they
+    // would add a default, a key or a reference to the column.
+    static const QRegularExpression constraintWord(
+        QStringLiteral("(?:^|\\s)(?:constraint|primary|foreign|key|not|null|unique|check|default|"
+                       "collate|references|generated|as|autoincrement|on)(?:\\s|\\(|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression quoted(QStringLiteral("\"(?:[^\"]|\"\")*\""));
+    if (shape.match(declared).hasMatch() &&
+        !constraintWord.match(QString(declared).replace(quoted, QStringLiteral("\"\""))).hasMatch())
+        return declared;
+    if (isSqlite())
+        return quote(declared);
+    throw Error(ErrorKind::Database,
+                QStringLiteral("%1: the type '%2' read from the database is not a type name; "
+                               "refusing to write it into DDL")
+                    .arg(singleLine(owner), singleLine(declared)));
+}
+
 bool DdlWriter::keyOnColumn(const Column& column, const Table& table)
 {
     return column.autoIncrement && table.primaryKey.columns == QStringList{column.name};
@@ -76,7 +107,7 @@ QString DdlWriter::columnDefinition(const Column& column, const Table& table) co
 {
     QString text = quote(column.name);
     if (!column.type.isEmpty())
-        text += u' ' + column.type;
+        text += u' ' + type(column.type, quote(table.name) + u'.' + quote(column.name));
     if (!column.collation.isEmpty())
         text += QStringLiteral(" COLLATE ") + quote(column.collation);
     const bool sqliteRowid = isSqlite() && column.identity == IdentityKind::ByDefault;

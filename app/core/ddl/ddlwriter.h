@@ -12,8 +12,9 @@ namespace retort {
 
 // The SQL text of schema objects in one dialect (SQLite or PostgreSQL), for DDL generation:
 // CREATE statements from the schema model, and the clauses ALTER TABLE reuses. Every
-// identifier is double-quoted; texts the database gave back (types, defaults, expressions,
-// view bodies) are written as they are.
+// identifier is double-quoted; a declared type is written as it is when it has the shape of a
+// type name (else quoted on SQLite, refused on PostgreSQL); the expressions and view bodies the
+// database gave back are written as they are (DdlBuilder checks that each statement stays one).
 class DdlWriter
 {
 public:
@@ -36,6 +37,12 @@ public:
     {
         return name(object.schema, object.name);
     }
+
+    // A column's declared type for DDL: as it is when it has a type's shape (words, quoted
+    // identifiers, dots, "(n[, m])" modifiers, "[]"); otherwise SQLite gets it as a quoted
+    // identifier (SQLite takes any name as a type and derives the affinity from its text) and
+    // PostgreSQL an Error(Database) naming `owner` (no catalog spells a type otherwise).
+    QString type(const QString& declared, const QString& owner) const;
 
     // `DEFAULT x` with x bare when it is a literal or keyword, else in parentheses.
     static QString defaultClause(const QString& expression);

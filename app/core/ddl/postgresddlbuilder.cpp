@@ -35,10 +35,10 @@ bool usesEnum(const Column& column, const EnumType& type)
     return name == type.name || name == type.schema + u'.' + type.name;
 }
 
-QString sequenceOptions(const Sequence& s)
+QString sequenceOptions(const DdlWriter& writer, const Sequence& s)
 {
     return QStringLiteral(" AS %1 INCREMENT BY %2 MINVALUE %3 MAXVALUE %4 START WITH %5 CACHE %6")
-               .arg(s.type)
+               .arg(writer.type(s.type, writer.nameOf(s)))
                .arg(s.increment)
                .arg(s.minValue)
                .arg(s.maxValue)
@@ -316,9 +316,11 @@ void PostgresDdlBuilder::recreateEnum(const EnumType& from, const EnumType& to)
                 column.type.endsWith(QLatin1String("[]")) ? QStringLiteral("[]") : QString();
             if (!column.defaultValue.isEmpty())
                 add(alterColumn + QStringLiteral(" DROP DEFAULT"));
-            add(alterColumn + QStringLiteral(" TYPE ") + target->type + QStringLiteral(" USING ") +
+            const QString type = m_writer.type(
+                target->type, m_writer.nameOf(toTable) + u'.' + DdlWriter::quote(column.name));
+            add(alterColumn + QStringLiteral(" TYPE ") + type + QStringLiteral(" USING ") +
                 DdlWriter::quote(column.name) + QStringLiteral("::text") + array +
-                QStringLiteral("::") + target->type);
+                QStringLiteral("::") + type);
             if (!target->defaultValue.isEmpty())
                 add(alterColumn + u' ' + QStringLiteral("SET ") +
                     DdlWriter::defaultClause(target->defaultValue));
@@ -333,10 +335,10 @@ void PostgresDdlBuilder::createSequences()
         const Sequence* old = findObject(m_from.sequences, qualifiedName(sequence));
         if (!old)
             add(QStringLiteral("CREATE SEQUENCE ") + m_writer.nameOf(sequence) +
-                sequenceOptions(sequence));
+                sequenceOptions(m_writer, sequence));
         else if (!sameExceptOwner(*old, sequence))
             add(QStringLiteral("ALTER SEQUENCE ") + m_writer.nameOf(sequence) +
-                sequenceOptions(sequence));
+                sequenceOptions(m_writer, sequence));
     }
 }
 
@@ -403,12 +405,14 @@ void PostgresDdlBuilder::alterColumn(const KeptTable& table, const Column& from,
     if (dropDefault)
         add(column + QStringLiteral("DROP DEFAULT"));
     if (retyped) {
-        QString sql = column + QStringLiteral("TYPE ") + to.type;
+        const QString type =
+            m_writer.type(to.type, m_writer.nameOf(*table.to) + u'.' + DdlWriter::quote(to.name));
+        QString sql = column + QStringLiteral("TYPE ") + type;
         if (!to.collation.isEmpty())
             sql += QStringLiteral(" COLLATE ") + DdlWriter::quote(to.collation);
         if (recast)
             sql += QStringLiteral(" USING ") + DdlWriter::quote(to.name) + QStringLiteral("::") +
-                   to.type;
+                   type;
         add(sql);
     }
     const bool nullable = effectiveNullable(to, *table.to);

@@ -23,7 +23,12 @@ struct Revision
     bool transactional = true; // native scripts may opt out ("transactional: false")
 };
 
-// Whether text can serve as a revision id: non-empty, no white space, none of "@-+:,".
+// Whether text can serve as a revision id (also a branch label): not empty, no white space
+// or control characters, none of "@-+:,/\\", not starting with '.' nor holding "..": an id
+// becomes part of a file name, and is printed. Checked wherever ids come from (command line,
+// script files, the metadata cache's version).
 bool isValidRevisionId(const QString& id);
+// The rules above, for error messages.
+QString revisionIdRules();
 
 } // namespace retort

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "graph/revisionformat.h"
 
-#include <QJsonArray>
+#include "common/jsonwriter.h"
 
 namespace retort {
 
@@ -67,23 +67,47 @@ QString RevisionFormat::verbose(const RevisionGraph& graph, int index)
     return text;
 }
 
-QJsonObject RevisionFormat::toJson(const RevisionGraph& graph, int index)
+void RevisionFormat::writeJson(JsonWriter& json, const RevisionGraph& graph, int index,
+                               std::optional<bool> isCurrent)
 {
     const Revision& revision = graph.revision(index);
-    return QJsonObject{
-        {QStringLiteral("revision"), revision.id},
-        {QStringLiteral("down_revisions"), QJsonArray::fromStringList(revision.downRevisions)},
-        {QStringLiteral("branch_labels"), QJsonArray::fromStringList(revision.branchLabels)},
-        {QStringLiteral("depends_on"), QJsonArray::fromStringList(idsOf(graph, graph.dependencies(index)))},
-        {QStringLiteral("message"), revision.message},
-        {QStringLiteral("path"), revision.path},
-        {QStringLiteral("create_date"), revision.createDate},
-        {QStringLiteral("children"), QJsonArray::fromStringList(idsOf(graph, graph.children(index)))},
-        {QStringLiteral("is_head"), graph.isHead(index)},
-        {QStringLiteral("is_base"), graph.isBase(index)},
-        {QStringLiteral("is_branch_point"), graph.isBranchPoint(index)},
-        {QStringLiteral("is_merge_point"), graph.isMergePoint(index)},
+    const auto ids = [&](const QVector<int>& revisions) {
+        json.beginArray();
+        for (int i : revisions)
+            json.value(graph.id(i));
+        json.endArray();
     };
+    // Sorted keys: the order QJsonObject gave them when this was built as one.
+    json.beginObject();
+    json.key(QLatin1String("branch_labels"));
+    json.value(revision.branchLabels);
+    json.key(QLatin1String("children"));
+    ids(graph.children(index));
+    json.key(QLatin1String("create_date"));
+    json.value(revision.createDate);
+    json.key(QLatin1String("depends_on"));
+    ids(graph.dependencies(index));
+    json.key(QLatin1String("down_revisions"));
+    json.value(revision.downRevisions);
+    json.key(QLatin1String("is_base"));
+    json.value(graph.isBase(index));
+    json.key(QLatin1String("is_branch_point"));
+    json.value(graph.isBranchPoint(index));
+    if (isCurrent) {
+        json.key(QLatin1String("is_current"));
+        json.value(*isCurrent);
+    }
+    json.key(QLatin1String("is_head"));
+    json.value(graph.isHead(index));
+    json.key(QLatin1String("is_merge_point"));
+    json.value(graph.isMergePoint(index));
+    json.key(QLatin1String("message"));
+    json.value(revision.message);
+    json.key(QLatin1String("path"));
+    json.value(revision.path);
+    json.key(QLatin1String("revision"));
+    json.value(revision.id);
+    json.endObject();
 }
 
 } // namespace retort

@@ -3,8 +3,12 @@
 
 #include "graph/revisiongraph.h"
 
-#include <QJsonObject>
 #include <QString>
+#include <optional>
+
+namespace retort {
+class JsonWriter;
+}
 
 namespace retort {
 
@@ -19,9 +23,11 @@ public:
     static QString idWithMarkers(const RevisionGraph& graph, int index);
     // A block of "Rev:", "Parent:", "Path:" ... lines and the message.
     static QString verbose(const RevisionGraph& graph, int index);
-    // {revision, down_revisions, branch_labels, depends_on, message, path, create_date,
-    //  is_head, is_base, is_branch_point, is_merge_point, children}
-    static QJsonObject toJson(const RevisionGraph& graph, int index);
+    // {branch_labels, children, create_date, depends_on, down_revisions, is_base,
+    //  is_branch_point, [is_current,] is_head, is_merge_point, message, path, revision}, keys
+    // in that (sorted) order; is_current only when `isCurrent` is given.
+    static void writeJson(JsonWriter& json, const RevisionGraph& graph, int index,
+                          std::optional<bool> isCurrent = std::nullopt);
 };
 
 } // namespace retort

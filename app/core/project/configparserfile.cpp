@@ -167,15 +167,28 @@ QString ConfigParserFile::interpolate(const Section& section, const QString& key
             continue;
         }
         const qsizetype close = next == u'(' ? raw.indexOf(u')', percent + 2) : -1;
+        // The value is never quoted: it may be a URL whose password holds the '%' (a
+        // percent-encoded password written with one '%' instead of '%%').
         if (close < 0 || close == percent + 2 || close + 1 >= raw.size() || raw[close + 1] != u's')
             fail(entry.line,
-                 key + QStringLiteral(": '%' must be followed by '%' or '(name)s', found '") +
-                     raw.mid(percent) + QStringLiteral("' (write %% for a literal %)"));
+                 key + QStringLiteral(": the '%' at character ") + QString::number(percent + 1) +
+                     QStringLiteral(" of the value must be followed by '%' or '(name)s' (write "
+                                    "%% for a literal %, also in a percent-encoded password)"));
         const QString name = raw.mid(percent + 2, close - percent - 2).toLower();
         const Entry* referenced = find(section, name);
-        if (!referenced)
-            fail(entry.line, key + QStringLiteral(": %(") + name +
-                                 QStringLiteral(")s names no option of its section or [DEFAULT]"));
+        if (!referenced) {
+            // Named unless it may be part of a URL's password (between "scheme://user:" and
+            // the last '@').
+            const qsizetype scheme = raw.indexOf(QLatin1String("://"));
+            const qsizetype colon = scheme < 0 ? -1 : raw.indexOf(u':', scheme + 3);
+            const bool secret = colon >= 0 && percent > colon && percent < raw.lastIndexOf(u'@');
+            fail(entry.line, key + u':' +
+                                 (secret ? QStringLiteral(" the %(...)s at character ") +
+                                               QString::number(percent + 1) +
+                                               QStringLiteral(" of the value")
+                                         : QStringLiteral(" %(") + name + QStringLiteral(")s")) +
+                                 QStringLiteral(" names no option of its section or [DEFAULT]"));
+        }
         out += interpolate(section, name, *referenced, requested, depth + 1);
         from = close + 2;
     }

@@ -95,6 +95,11 @@ void loadNative(ProjectConfig& config)
         config.modelPath = absolutePath(dir, model);
     config.syncEachStep = parseBool(text("sync_each_step"),
                                     config.configPath + QStringLiteral(": sync_each_step"));
+    const QString perMigration = text("transaction_per_migration");
+    if (!perMigration.isEmpty()) {
+        config.transactionPerMigration =
+            parseBool(perMigration, config.configPath + QStringLiteral(": transaction_per_migration"));
+    }
 }
 
 // ---- alembic.ini ------------------------------------------------------------------------
@@ -274,38 +279,125 @@ bool isVariableName(QStringView name)
     });
 }
 
-} // namespace
-
-QString expandEnvironment(const QString& text, const QString& what)
+// [begin, end) of what may be a password in URL-shaped text ("scheme://user:PASSWORD@..."),
+// as DatabaseUrl's error messages hide it: from the first ':' after "://" to the last '@'.
+// {-1, -1} when there is none.
+QPair<qsizetype, qsizetype> possiblePassword(const QString& text)
 {
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    if (scheme <= 0)
+        return {-1, -1};
+    const qsizetype colon = text.indexOf(u':', scheme + 3);
+    const qsizetype at = text.lastIndexOf(u'@');
+    if (colon < 0 || at <= colon + 1)
+        return {-1, -1};
+    return {colon + 1, at};
+}
+
+// The ${...} fragments of `text`, outermost first, each with the variable it names (empty when
+// malformed) and whether it has a default; the variables of defaults follow their fragment.
+struct Reference
+{
+    qsizetype begin; // the '$'
+    qsizetype end;   // after the '}'; -1 when never closed
+    QString name;    // "" when not ${VAR} or ${VAR:-default}
+    qsizetype dash;  // where ":-" starts inside the braces, or -1
+};
+
+Reference referenceAt(const QString& text, qsizetype dollar)
+{
+    const qsizetype close = closingBrace(text, dollar);
+    if (close < 0)
+        return {dollar, -1, {}, -1};
+    const QString inner = text.mid(dollar + 2, close - dollar - 2);
+    const qsizetype dash = inner.indexOf(QLatin1String(":-"));
+    const QString name = dash < 0 ? inner : inner.left(dash);
+    return {dollar, close + 1, isVariableName(name) ? name : QString(), dash};
+}
+
+QString expand(const QString& text, const QString& what, const QString& whole, qsizetype offset)
+{
+    const QPair<qsizetype, qsizetype> secret = possiblePassword(whole);
+    // A fragment inside the password is never quoted (a password may contain "${"); its
+    // variable is named only when the fragment is the whole password (user:${DB_PASSWORD}@).
+    const auto inPassword = [&](qsizetype begin, qsizetype end) {
+        return secret.first >= 0 && begin < secret.second && end > secret.first;
+    };
+    const auto wholePassword = [&](qsizetype begin, qsizetype end) {
+        return begin == secret.first && end == secret.second;
+    };
     QString out;
     qsizetype from = 0;
     for (qsizetype dollar = text.indexOf(QLatin1String("${")); dollar >= 0;
          dollar = text.indexOf(QLatin1String("${"), from)) {
         out += QStringView(text).mid(from, dollar - from);
-        const qsizetype close = closingBrace(text, dollar);
-        if (close < 0)
-            fail(what + QStringLiteral(": '${' at character ") + QString::number(dollar + 1) +
+        const Reference ref = referenceAt(text, dollar);
+        const qsizetype at = offset + dollar; // in `whole`
+        if (ref.end < 0)
+            fail(what + QStringLiteral(": '${' at character ") + QString::number(at + 1) +
                  QStringLiteral(" has no closing '}'"));
-        const QString inner = text.mid(dollar + 2, close - dollar - 2);
-        const qsizetype dash = inner.indexOf(QLatin1String(":-"));
-        const QString name = dash < 0 ? inner : inner.left(dash);
-        if (!isVariableName(name))
-            fail(what + QStringLiteral(": '${") + inner +
-                 QStringLiteral("}' is not ${VAR} or ${VAR:-default}"));
-        const QString value = qEnvironmentVariable(name.toLocal8Bit().constData());
-        if (dash >= 0 && value.isEmpty())
-            out += expandEnvironment(inner.mid(dash + 2), what);
-        else if (dash < 0 && !qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
-            fail(what + QStringLiteral(": environment variable ") + name +
-                 QStringLiteral(" is not set (write ${") + name +
+        const qsizetype end = offset + ref.end;
+        if (ref.name.isEmpty()) {
+            const QString fragment =
+                inPassword(at, end)
+                    ? QStringLiteral("the '${' at character %1 (in the URL's password)").arg(at + 1)
+                    : u'\'' + text.mid(dollar, ref.end - dollar) + u'\'';
+            fail(what + QStringLiteral(": ") + fragment +
+                 QStringLiteral(" is not ${VAR} or ${VAR:-default}"));
+        }
+        const QByteArray name = ref.name.toLocal8Bit();
+        const QString value = qEnvironmentVariable(name.constData());
+        if (ref.dash >= 0 && value.isEmpty()) {
+            const qsizetype defaultAt = dollar + 2 + ref.dash + 2;
+            out += expand(text.mid(defaultAt, ref.end - 1 - defaultAt), what, whole,
+                          offset + defaultAt);
+        } else if (ref.dash < 0 && !qEnvironmentVariableIsSet(name.constData())) {
+            if (inPassword(at, end) && !wholePassword(at, end))
+                fail(what + QStringLiteral(": the environment variable at character ") +
+                     QString::number(at + 1) +
+                     QStringLiteral(" (in the URL's password) is not set"));
+            fail(what + QStringLiteral(": environment variable ") + ref.name +
+                 QStringLiteral(" is not set (write ${") + ref.name +
                  QStringLiteral(":-default} to give a default)"));
-        else
+        } else {
             out += value;
-        from = close + 1;
+        }
+        from = ref.end;
     }
     out += QStringView(text).mid(from);
     return out;
+}
+
+void collectVariables(const QString& text, QStringList& names)
+{
+    qsizetype from = 0;
+    for (qsizetype dollar = text.indexOf(QLatin1String("${")); dollar >= 0;
+         dollar = text.indexOf(QLatin1String("${"), from)) {
+        const Reference ref = referenceAt(text, dollar);
+        if (ref.end < 0)
+            return;
+        if (!ref.name.isEmpty() && !names.contains(ref.name))
+            names.append(ref.name);
+        if (ref.dash >= 0) {
+            const qsizetype defaultAt = dollar + 2 + ref.dash + 2;
+            collectVariables(text.mid(defaultAt, ref.end - 1 - defaultAt), names);
+        }
+        from = ref.end;
+    }
+}
+
+} // namespace
+
+QString expandEnvironment(const QString& text, const QString& what)
+{
+    return expand(text, what, text, 0);
+}
+
+QStringList environmentVariablesIn(const QString& text)
+{
+    QStringList names;
+    collectVariables(text, names);
+    return names;
 }
 
 ScriptLocations ProjectConfig::scriptLocations() const

@@ -26,6 +26,9 @@ struct ProjectConfig
     QString modelPath;               // absolute; empty when the config names none
     // sync_each_step = true: every step of a run waits for the disk (SyncPolicy::EveryStep).
     bool syncEachStep = false;
+    // transaction_per_migration = false: a run's steps all commit in one transaction, or none
+    // do (TransactionMode::WholeRun); true (the default): each migration commits on its own.
+    bool transactionPerMigration = true;
 
     // Reads a retort.ini or alembic.ini (decided by content: a [retort] or [alembic]
     // section). Throws Error(Config) naming the file and what is wrong.
@@ -43,7 +46,11 @@ struct ProjectConfig
 
 // Expands ${VAR} and ${VAR:-default} in `text` from the process environment. `what` names
 // the setting in error messages. Throws Error(Config) for an unset variable without default
-// or an unterminated ${.
+// or an unterminated ${. In URL-shaped text, no fragment of the password is quoted in an
+// error (a password may itself contain "${").
 QString expandEnvironment(const QString& text, const QString& what);
+// The environment variables `text` reads when expanded (defaults' own included), each once,
+// in order: what a project's URL sends to the server it names (Studio asks before).
+QStringList environmentVariablesIn(const QString& text);
 
 } // namespace retort

@@ -2,6 +2,7 @@
 #include "project/revisionauthor.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 #include "scripts/nativescript.h"
 #include "graph/revisionresolver.h"
 
@@ -61,9 +62,8 @@ QString RevisionAuthor::create(const NewRevision& request) const
     Revision revision;
     revision.id = request.revisionId.isEmpty() ? randomRevisionId() : request.revisionId;
     if (!isValidRevisionId(revision.id))
-        throw usageError(QStringLiteral("'%1' cannot be a revision id: it may not be empty or "
-                                        "contain white space or any of @ - + : ,")
-                             .arg(revision.id));
+        throw usageError(QStringLiteral("'%1' cannot be a revision id: %2")
+                             .arg(singleLine(revision.id), revisionIdRules()));
     if (graph.indexOf(revision.id) >= 0 || graph.labelOwner(revision.id) >= 0)
         throw usageError(QStringLiteral("revision id %1 is already in use").arg(revision.id));
 
@@ -84,9 +84,11 @@ QString RevisionAuthor::create(const NewRevision& request) const
     }
     for (const QString& label : request.branchLabels) {
         if (graph.labelOwner(label) >= 0 || graph.indexOf(label) >= 0)
-            throw usageError(QStringLiteral("branch label '%1' is already in use").arg(label));
+            throw usageError(
+                QStringLiteral("branch label '%1' is already in use").arg(singleLine(label)));
         if (!isValidRevisionId(label))
-            throw usageError(QStringLiteral("'%1' cannot be a branch label").arg(label));
+            throw usageError(QStringLiteral("'%1' cannot be a branch label: as for ids, %2")
+                                 .arg(singleLine(label), revisionIdRules()));
     }
     revision.branchLabels = request.branchLabels;
     for (const QString& name : request.dependsOn) {
@@ -153,6 +155,10 @@ QString RevisionAuthor::write(const Revision& revision, const QString& folder,
     if (!slug.isEmpty())
         name += u'_' + slug;
     const QString path = QDir(folder).filePath(name + QStringLiteral(".sql"));
+    // isValidRevisionId() keeps the name one component; this keeps it so whatever it allows.
+    if (QFileInfo(path).absolutePath() != QFileInfo(folder).absoluteFilePath())
+        throw usageError(QStringLiteral("'%1' would be written outside %2")
+                             .arg(singleLine(name), folder));
     if (!QDir().mkpath(folder))
         throw Error(ErrorKind::Script, QStringLiteral("cannot create folder %1").arg(folder));
     QFile file(path);

@@ -16,9 +16,38 @@ const char* const kColumns = "revision, direction, checksum, started_at, finishe
                              "failing_location, script";
 const char* const kScriptColumn = "script";
 
+// Qt::ISODateWithMs in UTC ("2026-12-03T16:39:31.123Z"), written digit by digit: through
+// QDateTime::toString() (vasprintf) the two timestamps of each history row were 2.5% of a
+// SQLite run's instructions (callgrind, 2,000 steps).
 QString timeText(const QDateTime& time)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return {};
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 0 || date.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    char16_t text[24];
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    text[4] = u'-';
+    put(5, date.month(), 2);
+    text[7] = u'-';
+    put(8, date.day(), 2);
+    text[10] = u'T';
+    put(11, clock.hour(), 2);
+    text[13] = u':';
+    put(14, clock.minute(), 2);
+    text[16] = u':';
+    put(17, clock.second(), 2);
+    text[19] = u'.';
+    put(20, clock.msec(), 3);
+    text[23] = u'Z';
+    return QString(reinterpret_cast<const QChar*>(text), 24);
 }
 
 QVariant textOrNull(const QString& text)

@@ -3,6 +3,8 @@
 
 #include "database/databaseconnection.h"
 #include "common/error.h"
+#include "common/singleline.h"
+#include "run/sidecarfile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -82,16 +84,17 @@ LockHolder holderOf(const AdvisorySession& session)
     static const QRegularExpression retortName(QStringLiteral("^retort (\\S+@\\S+) pid (\\d+)$"));
     const QRegularExpressionMatch match = retortName.match(session.application);
     if (match.hasMatch()) {
-        holder.who = match.captured(1);
+        holder.who = singleLine(match.captured(1));
         holder.pid = match.captured(2).toLongLong();
     } else {
+        // Any session may name itself anything, escape sequences included: one line of text.
         holder.who = session.application.isEmpty()
                          ? QStringLiteral("a session without application_name")
-                         : QStringLiteral("\"%1\"").arg(session.application);
+                         : QStringLiteral("\"%1\"").arg(singleLine(session.application));
     }
-    holder.details = QStringLiteral("database user %1").arg(session.user);
+    holder.details = QStringLiteral("database user %1").arg(singleLine(session.user));
     if (!session.address.isEmpty())
-        holder.details += QStringLiteral(" from %1").arg(session.address);
+        holder.details += QStringLiteral(" from %1").arg(singleLine(session.address));
     return holder;
 }
 
@@ -99,14 +102,15 @@ LockHolder holderOf(const AdvisorySession& session)
 // file of a process on this host that is gone.
 std::optional<LockHolder> readHolderFile(const QString& path)
 {
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> bytes =
+        path.isEmpty() ? std::nullopt : SidecarFile::read(path);
+    if (!bytes)
         return std::nullopt;
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    const QStringList lines = QString::fromUtf8(*bytes).split(u'\n');
     if (lines.size() < 3)
         return std::nullopt;
     LockHolder holder;
-    holder.who = lines[0];
+    holder.who = singleLine(lines[0]); // the folder's other users can write this file
     holder.pid = lines[1].toLongLong();
     holder.since = QDateTime::fromString(lines[2], Qt::ISODate);
     holder.held =
@@ -297,10 +301,10 @@ QString MigrationLock::postgresHolder()
         return QStringLiteral("another session (no longer listed)");
     QString who = session->application.isEmpty()
                       ? QStringLiteral("a session without application_name")
-                      : QStringLiteral("\"%1\"").arg(session->application);
-    who += QStringLiteral(" (user %1").arg(session->user);
+                      : QStringLiteral("\"%1\"").arg(singleLine(session->application));
+    who += QStringLiteral(" (user %1").arg(singleLine(session->user));
     if (!session->address.isEmpty())
-        who += QStringLiteral(" from %1").arg(session->address);
+        who += QStringLiteral(" from %1").arg(singleLine(session->address));
     who += QStringLiteral(", server pid %1)").arg(session->serverPid);
     if (session->sessionStart.isValid())
         who += QStringLiteral(" since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
@@ -331,14 +335,9 @@ void MigrationLock::writeHolderFile()
                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
                        .toUtf8();
     // A plain write, not QSaveFile: the file only informs waiting runners, and QSaveFile's
-    // sync to disk cost 14 ms per migration on a spinning-slow disk.
-    const int fd = ::open(QFile::encodeName(m_holderFile).constData(),
-                          O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        [[maybe_unused]] const ssize_t written =
-            ::write(fd, m_holderText.constData(), size_t(m_holderText.size()));
-        ::close(fd);
-    }
+    // sync to disk cost 14 ms per migration on a spinning-slow disk. Never through a link
+    // (SidecarFile); a file that cannot be written only leaves waiting runners uninformed.
+    SidecarFile::write(m_holderFile, m_holderText);
 }
 
 void MigrationLock::removeHolderFile()
@@ -347,8 +346,7 @@ void MigrationLock::removeHolderFile()
         return;
     // Only our own: another runner may have taken the lock between two of our steps and
     // written it since.
-    QFile file(m_holderFile);
-    if (file.open(QIODevice::ReadOnly) && file.readAll() == m_holderText)
+    if (SidecarFile::read(m_holderFile) == m_holderText)
         ::unlink(QFile::encodeName(m_holderFile).constData());
     m_holderText.clear();
 }

@@ -3,6 +3,7 @@
 
 #include "database/databaseconnection.h"
 #include "common/error.h"
+#include "common/singleline.h"
 #include "run/migrationhistory.h"
 #include "run/migrationlock.h"
 #include "scripts/nativescript.h"
@@ -12,7 +13,9 @@
 #include "scripts/scriptprefetcher.h"
 #include "graph/versionchange.h"
 #include "run/versiontable.h"
+#include "run/wholerunlocks.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -68,6 +71,7 @@ private:
     LoadedScript loadScript(int revision) const;
     QVector<SqlStatement> statementsOf(const MigrationStep& step, const LoadedScript& script) const;
     void prefetchScripts();
+    void checkWholeRunPlan(const std::optional<WholeRunLocks::Capacity>& capacity);
     QString location(const QString& path, int line) const;
 
     // Reporting
@@ -87,6 +91,7 @@ private:
     QStringList setUp(MigrationLock& lock);
     void runStamp(MigrationLock& lock);
     StepOutcome runStep(MigrationLock& lock, const MigrationStep& step);
+    void commitWholeRun(MigrationLock& lock);
     void runStatements(const QVector<SqlStatement>& statements, const MigrationStep& step);
     void writeBookkeeping(const VersionChange& change, HistoryRecord& record);
     [[noreturn]] void fail(MigrationLock& lock, const MigrationStep& step, HistoryRecord record,
@@ -99,6 +104,11 @@ private:
     MigrationRunner& m_runner;
     const RunRequest& m_request;
     Project m_project;
+    // TransactionMode::WholeRun: one transaction from the version table's creation to the last
+    // step's history row (migrations only; a stamp is one transaction anyway).
+    bool m_wholeRun = false;
+    std::optional<WholeRunLocks::Capacity> m_lockCapacity; // PostgreSQL, whole run
+    QString m_failedSqlState; // of the statement that failed last
     DatabaseUrl m_url;
     VersionTable m_table;
     MigrationHistory m_history;
@@ -130,6 +140,10 @@ RunSession::RunSession(MigrationRunner& runner, const RunRequest& request)
               m_project.config().versionTableSchema),
       m_history(m_table)
 {
+    const TransactionMode mode = m_request.transactions.value_or(
+        m_project.config().transactionPerMigration ? TransactionMode::PerMigration
+                                                   : TransactionMode::WholeRun);
+    m_wholeRun = mode == TransactionMode::WholeRun && m_request.mode == RunRequest::Mode::Migrate;
 }
 
 QVector<int> RunSession::indicesOf(const QStringList& heads) const
@@ -222,6 +236,56 @@ void RunSession::prefetchScripts()
         [this](int revision) { return loadScript(revision); }, revisions);
 }
 
+// Whole-run mode checks its plan before anything runs: scripts marked "transactional: false"
+// are refused (not run around the transaction: that would break its all-or-nothing promise,
+// which is why the mode was chosen), and on PostgreSQL the objects the plan will keep locked
+// are estimated against the server's lock table (`capacity`; unknown offline, where the
+// default server's is assumed and the estimate is only told).
+void RunSession::checkWholeRunPlan(const std::optional<WholeRunLocks::Capacity>& capacity)
+{
+    for (const MigrationStep& step : std::as_const(m_plan)) {
+        const Revision& meta = m_project.graph().revision(step.revision);
+        if (!meta.transactional) {
+            throw Error(ErrorKind::Script,
+                        QCoreApplication::translate(
+                            "MigrationRunner",
+                            "%1: revision %2 is marked \"transactional: false\" and cannot run "
+                            "inside the run's single transaction (--single-transaction, or "
+                            "transaction_per_migration = false); nothing was run. Run it with "
+                            "one transaction per migration (--transaction-per-migration), on its "
+                            "own or with the whole plan")
+                            .arg(meta.path, meta.id));
+        }
+    }
+    if (m_url.dialect() != Dialect::PostgreSql || m_plan.isEmpty())
+        return;
+    // Read here once more (not kept: see loadScript): the estimate needs every statement
+    // before the first one runs.
+    qint64 objects = 2; // the version table and retort_history
+    for (const MigrationStep& step : std::as_const(m_plan)) {
+        for (const SqlStatement& statement : statementsOf(step, loadScript(step.revision)))
+            objects += WholeRunLocks::estimate(statement);
+    }
+    const WholeRunLocks::Capacity limit = capacity.value_or(WholeRunLocks::Capacity{});
+    const int steps = int(m_plan.size());
+    if (capacity && objects > limit.objects())
+        throw Error(ErrorKind::Database, WholeRunLocks::refusal(objects, steps, limit));
+    if (objects * 2 > limit.objects()) {
+        RunEvent event;
+        event.type = RunEvent::Type::Notice;
+        event.text = QCoreApplication::translate(
+                         "MigrationRunner",
+                         "this run's single transaction will keep about %1 objects locked until "
+                         "it ends; PostgreSQL's lock table is sure to hold %2%3 for all sessions "
+                         "together. If it fails with \"out of shared memory\", run with one "
+                         "transaction per migration (--transaction-per-migration)")
+                         .arg(objects)
+                         .arg(limit.describe(),
+                              capacity ? QString() : QStringLiteral(" on a server with the default settings"));
+        emitEvent(event);
+    }
+}
+
 QString RunSession::location(const QString& path, int line) const
 {
     return QStringLiteral("%1:%2").arg(path).arg(line);
@@ -283,9 +347,10 @@ void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QStri
     started.location = meta.path;
     emitEvent(started);
     const QString begin = scriptLine(MigrationLock::beginStatement(m_url.dialect()));
+    // The id and the file name come from the script folder: one comment line whatever they hold.
     sql += QStringLiteral("\n-- Running %1 %2 (%3)\n")
-               .arg(directionName(step.direction), meta.id, meta.path);
-    if (meta.transactional)
+               .arg(directionName(step.direction), singleLine(meta.id), singleLine(meta.path));
+    if (meta.transactional && !m_wholeRun)
         sql += begin;
     for (const SqlStatement& statement : statements) {
         RunEvent event = stepEvent(RunEvent::Type::Statement, step);
@@ -297,11 +362,12 @@ void RunSession::renderStep(const MigrationStep& step, QStringList& heads, QStri
     const VersionChange change = versionChange(m_project.graph(), heads, step);
     const QVector<SqlCommand> commands = m_table.statements(change);
     reportVersionStatements(commands);
-    if (!meta.transactional)
+    if (!meta.transactional && !m_wholeRun)
         sql += begin;
     for (const SqlCommand& command : commands)
         sql += scriptLine(command.literalSql(m_url.dialect()));
-    sql += scriptLine(QStringLiteral("COMMIT"));
+    if (!m_wholeRun)
+        sql += scriptLine(QStringLiteral("COMMIT"));
     heads = sorted(change.applyTo(heads));
     emitEvent(stepEvent(RunEvent::Type::StepFinished, step));
 }
@@ -314,6 +380,10 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
     sql = QStringLiteral("-- Retort %1 SQL for %2\n")
               .arg(m_request.offline ? QStringLiteral("offline") : QStringLiteral("dry-run"),
                    dialectName(m_url.dialect()));
+    if (m_wholeRun) {
+        sql += QStringLiteral("\n-- The whole run in one transaction (transaction_per_migration = false)\n") +
+               scriptLine(MigrationLock::beginStatement(m_url.dialect()));
+    }
     if (createTable) {
         sql += scriptLine(m_table.createStatement().literalSql(m_url.dialect()));
         m_createdVersionTable = true;
@@ -336,9 +406,16 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
     m_plan = planFrom(state);
     m_stepCount = int(m_plan.size());
     emitPlan();
+    if (m_wholeRun) {
+        checkWholeRunPlan(m_connection && m_url.dialect() == Dialect::PostgreSql
+                              ? WholeRunLocks::capacity(m_connection->db())
+                              : std::nullopt);
+    }
     reportCreatedVersionTable();
     for (m_stepIndex = 0; m_stepIndex < m_stepCount; ++m_stepIndex)
         renderStep(m_plan[m_stepIndex], state, sql);
+    if (m_wholeRun)
+        sql += QStringLiteral("\n") + scriptLine(QStringLiteral("COMMIT"));
     result.plan = m_plan;
     result.stepsRun = m_stepCount;
     result.headsAfter = state;
@@ -363,12 +440,17 @@ HistoryRecord RunSession::newRecord(const QString& revision, const QString& dire
 QStringList RunSession::setUp(MigrationLock& lock)
 {
     QSqlDatabase& db = m_connection->db();
-    lock.beginTransaction();
-    try {
+    const auto prepare = [&] {
         // Reported once the plan is out, so that consumers always see the plan first.
         m_createdVersionTable = m_table.ensureExists(db);
         m_history.ensureExists(db);
-        const QStringList heads = m_table.readHeads(db);
+        return m_table.readHeads(db);
+    };
+    if (m_wholeRun)
+        return prepare(); // in the run's transaction: undone with it (the lock rolls back)
+    lock.beginTransaction();
+    try {
+        const QStringList heads = prepare();
         lock.commit();
         return heads;
     } catch (const Error&) {
@@ -395,7 +477,7 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
     const bool cancelled = m_runner.isCancelled();
     if (cancelled)
         m_runner.joinCanceller();
-    if (inTransaction)
+    if (inTransaction || m_wholeRun)
         lock.rollback();
     const Revision& meta = m_project.graph().revision(step.revision);
     record.finishedAt = QDateTime::currentDateTimeUtc();
@@ -407,7 +489,20 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
         record.failingLocation = location(meta.path, m_current.line);
     }
     QString note;
-    recordAlone(lock, record, note);
+    if (m_wholeRun) {
+        // Nothing is written: the run promised to leave the database as it was.
+        note = QCoreApplication::translate("MigrationRunner",
+                                           "\nThe run's single transaction was rolled back: the "
+                                           "database is as it was before the run (%n step(s) "
+                                           "before this one undone).",
+                                           nullptr, m_stepIndex);
+        if (m_url.dialect() == Dialect::PostgreSql && !cancelled &&
+            WholeRunLocks::isLockTableFull(m_failedSqlState, error.message())) {
+            note += WholeRunLocks::failureAdvice(m_lockCapacity);
+        }
+    } else {
+        recordAlone(lock, record, note);
+    }
     const QString what = QStringLiteral("%1 of %2").arg(directionName(step.direction), meta.id);
     QString message;
     if (cancelled) {
@@ -456,6 +551,7 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
             QSqlQuery query(db);
             if (!query.exec(statement.text)) {
                 const QSqlError error = query.lastError();
+                m_failedSqlState = error.nativeErrorCode();
                 const QString text = error.databaseText().trimmed();
                 throw Error(ErrorKind::Database, text.isEmpty() ? error.text() : text);
             }
@@ -496,10 +592,12 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
     QElapsedTimer timer;
     timer.start();
 
-    lock.beginTransaction();
+    if (!m_wholeRun)
+        lock.beginTransaction();
     bool inTransaction = true;
     try {
-        if (recheck && lock.othersMayHaveCommitted()) {
+        // (A whole run holds SQLite's write lock from its start: nobody else can commit.)
+        if (recheck && !m_wholeRun && lock.othersMayHaveCommitted()) {
             const QStringList fresh = m_table.readExistingHeads(m_connection->db());
             if (fresh != m_heads) {
                 // Another runner moved the database meanwhile: plan again from where it is.
@@ -519,7 +617,8 @@ RunSession::StepOutcome RunSession::runStep(MigrationLock& lock, const Migration
             runStatements(statements, step);
         }
         writeBookkeeping(change, record);
-        lock.commit();
+        if (!m_wholeRun)
+            lock.commit();
         m_heads = sorted(change.applyTo(m_heads));
     } catch (const Error& error) {
         fail(lock, step, record, error, inTransaction);
@@ -593,6 +692,8 @@ RunResult RunSession::runOnline()
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        notice);
     lock.acquire();
+    if (m_wholeRun)
+        lock.beginTransaction(); // committed after the last step; the lock rolls it back on a throw
     m_heads = setUp(lock);
     RunResult result;
     result.headsBefore = m_heads;
@@ -604,10 +705,15 @@ RunResult RunSession::runOnline()
     }
     resolveTarget();
     m_plan = planFrom(m_heads);
-    prefetchScripts();
     result.plan = m_plan;
     m_stepCount = int(m_plan.size());
     emitPlan();
+    if (m_wholeRun) {
+        if (m_url.dialect() == Dialect::PostgreSql)
+            m_lockCapacity = WholeRunLocks::capacity(db);
+        checkWholeRunPlan(m_lockCapacity);
+    }
+    prefetchScripts();
     reportCreatedVersionTable();
     int done = 0;
     for (int i = 0; i < m_plan.size();) {
@@ -634,9 +740,31 @@ RunResult RunSession::runOnline()
         progress.stepCount = m_stepCount;
         emitEvent(progress);
     }
+    if (m_wholeRun)
+        commitWholeRun(lock);
     result.stepsRun = done;
     result.headsAfter = m_heads;
     return result;
+}
+
+void RunSession::commitWholeRun(MigrationLock& lock)
+{
+    try {
+        lock.commit();
+    } catch (const Error& error) {
+        lock.rollback();
+        RunEvent event;
+        event.type = RunEvent::Type::Error;
+        event.text = QCoreApplication::translate("MigrationRunner",
+                                                 "the run's single transaction could not commit "
+                                                 "and was rolled back: the database is as it "
+                                                 "was before the run: %1")
+                         .arg(error.message());
+        if (WholeRunLocks::isLockTableFull({}, error.message()))
+            event.text += WholeRunLocks::failureAdvice(m_lockCapacity);
+        emitEvent(event);
+        throw Error(ErrorKind::Database, event.text);
+    }
 }
 
 RunResult RunSession::run()

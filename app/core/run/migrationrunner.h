@@ -52,6 +52,9 @@ struct RunRequest
     // When the steps reach the disk (see RunSettings). A project's `sync_each_step = true`
     // asks for EveryStep as well.
     SyncPolicy sync = SyncPolicy::EndOfRun;
+    // Per migration or the whole run in one transaction; unset: the project's
+    // `transaction_per_migration` (true by default).
+    std::optional<TransactionMode> transactions;
 };
 
 // What a run did.
@@ -73,7 +76,10 @@ struct RunResult
 // history row (scripts marked "transactional: false" run their statements in autocommit and
 // then the bookkeeping in a transaction). A failure rolls the migration back, records a
 // "failed" history row in a transaction of its own, and throws Error(Database) naming the
-// script's file:line, the statement and the database's error text. cancel() from any thread
+// script's file:line, the statement and the database's error text. With
+// TransactionMode::WholeRun the whole run (version table creation included) is one
+// transaction: a failure or cancel rolls all of it back and records nothing, so the database
+// is exactly as before the run. cancel() from any thread
 // interrupts the running statement; the run then throws Error(Cancelled). Other errors:
 // Error(Config | Script | Graph | Lock).
 class MigrationRunner : public QObject

@@ -2,6 +2,7 @@
 #include "run/runsettings.h"
 
 #include "database/databaseconnection.h"
+#include "run/sidecarfile.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -19,10 +20,10 @@ bool isRollbackJournal(const QString& mode)
 
 QString readMarker(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> bytes = SidecarFile::read(path, 64);
+    if (!bytes)
         return {};
-    const QString mode = QString::fromLatin1(file.readAll()).trimmed().toLower();
+    const QString mode = QString::fromLatin1(*bytes).trimmed().toLower();
     return isRollbackJournal(mode) ? mode : QString();
 }
 
@@ -79,15 +80,11 @@ void RunSettings::applySqlite()
     const QString mode = firstValue(QStringLiteral("PRAGMA journal_mode")).toLower();
 
     if (m_policy == SyncPolicy::EndOfRun && isRollbackJournal(mode) && !m_marker.isEmpty()) {
-        // The marker goes first, so that a run killed right after the switch leaves it.
-        bool wroteMarker = false;
-        if (!QFile::exists(m_marker)) {
-            QFile file(m_marker);
-            wroteMarker = file.open(QIODevice::WriteOnly) && file.write(mode.toLatin1()) > 0;
-            if (!wroteMarker)
-                file.remove();
-        }
-        if (QFile::exists(m_marker) &&
+        // The marker goes first, so that a run killed right after the switch leaves it. Made
+        // new (O_EXCL, never through a link: SidecarFile), or kept from a killed run.
+        const SidecarFile::Created marker = SidecarFile::create(m_marker, mode.toLatin1());
+        const bool wroteMarker = marker == SidecarFile::Created::New;
+        if (marker != SidecarFile::Created::Failed &&
             firstValue(QStringLiteral("PRAGMA journal_mode = WAL")) == QLatin1String("wal")) {
             firstValue(QStringLiteral("PRAGMA synchronous = NORMAL"));
             return;

@@ -21,6 +21,20 @@ enum class SyncPolicy {
     EveryStep,
 };
 
+// How a run's steps are grouped into transactions.
+enum class TransactionMode {
+    // Each migration commits on its own with its version-row change and history row (the
+    // default). A failure in step N keeps steps 1..N-1; it needs one lock-table entry per
+    // object a single migration touches.
+    PerMigration,
+    // All steps, their version-row changes and history rows commit together at the end, or
+    // none do: a failure anywhere leaves the database as it was before the run (Alembic's
+    // default on PostgreSQL, Flyway's "group"). Scripts marked "transactional: false" are
+    // refused. On PostgreSQL every object the run touches stays locked until the end, and the
+    // server's lock table is bounded (max_locks_per_transaction): see WholeRunLocks.
+    WholeRun,
+};
+
 // The session settings a migration run puts on its own connection, and takes back at the end.
 //   SQLite: foreign keys off (table rebuilds in downgrades need it).
 //     EndOfRun: a database in a rollback-journal mode goes to WAL with synchronous=NORMAL

@@ -2,6 +2,7 @@
 #include "scripts/alembicscript.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 
 #include <QStringView>
 
@@ -504,7 +505,7 @@ Revision Reader::read()
             fail(rev.line, QStringLiteral("revision must be a string"));
         revision.id = rev.value.strings.constFirst();
         if (!isValidRevisionId(revision.id))
-            fail(rev.line, QStringLiteral("'") + revision.id +
+            fail(rev.line, QStringLiteral("'") + singleLine(revision.id) +
                                QStringLiteral("' is not a valid revision id"));
     } else {
         revision.id = legacyId();
@@ -526,7 +527,7 @@ QStringList Reader::checked(int variable, bool ids) const
     const Assignment& a = m_vars[variable];
     for (const QString& s : a.value.strings) {
         if (ids ? !isValidRevisionId(s) : s.trimmed().isEmpty())
-            fail(a.line, QString(variableNames[variable]) + QStringLiteral(": '") + s +
+            fail(a.line, QString(variableNames[variable]) + QStringLiteral(": '") + singleLine(s) +
                              QStringLiteral("' is not a valid ") +
                              (ids ? QStringLiteral("revision id") : QStringLiteral("name")));
     }

@@ -2,6 +2,7 @@
 #include "scripts/nativescript.h"
 
 #include "common/error.h"
+#include "common/singleline.h"
 
 #include <array>
 
@@ -306,9 +307,9 @@ void HeaderReader::checkId(QStringView id, Field field) const
 {
     if (!isValidRevisionId(id.toString()))
         fail(m_path, m_lines.lineNumber(),
-             QStringLiteral("invalid revision id '") + id + QStringLiteral("' in ") +
-                 fieldNames[field] +
-                 QStringLiteral(" (ids are not empty and contain no white space or @-+:,)"));
+             QStringLiteral("invalid revision id '") + singleLine(id.toString()) +
+                 QStringLiteral("' in ") + fieldNames[field] + QStringLiteral(" (") +
+                 revisionIdRules() + u')');
 }
 
 // The first line of a message: the header holds one line per field.
@@ -322,7 +323,7 @@ void renderField(QString& out, Field field, const QString& value)
 {
     out += QStringLiteral("-- ") + fieldNames[field] + u':';
     if (!value.isEmpty())
-        out += u' ' + value;
+        out += u' ' + singleLine(value); // a '\r' would end the comment on PostgreSQL
     out += u'\n';
 }
 

@@ -19,7 +19,9 @@ namespace {
 // transactional (1 byte each), then id, parents, labels, dependencies, message, date.
 // Strings are a 4-byte length and UTF-8; lists are joined with '\n' (ids hold no spaces).
 constexpr char kMagic[4] = {'R', 'T', 'S', 'C'};
-constexpr quint32 kVersion = 2;
+// 3: revision ids follow stricter rules (no '/', '..', control characters); entries of
+// older versions were checked by the old rules and are read again.
+constexpr quint32 kVersion = 3;
 constexpr qint64 kRacyWindowNs = 3'000'000'000LL;
 
 class Writer

@@ -23,25 +23,66 @@ namespace retort {
 
 namespace {
 
-bool isScriptName(const QString& name, ScriptFormat format)
+// `name` as the file system gives it (the tests are on ASCII, so bytes do).
+bool isScriptName(const QByteArray& name, ScriptFormat format)
 {
     if (format == ScriptFormat::Native)
-        return name.endsWith(QLatin1String(".sql")) && !name.startsWith(u'.');
-    return name.endsWith(QLatin1String(".py")) && !name.startsWith(QLatin1String(".#")) &&
-           !name.startsWith(QLatin1String("__init__"));
+        return name.endsWith(".sql") && !name.startsWith('.');
+    return name.endsWith(".py") && !name.startsWith(".#") && !name.startsWith("__init__");
 }
+
+// A folder as the file system knows it: links to it share its device and inode.
+struct FolderId
+{
+    dev_t device;
+    ino_t inode;
+    bool operator==(const FolderId& other) const
+    {
+        return device == other.device && inode == other.inode;
+    }
+};
+
+size_t qHash(const FolderId& id, size_t seed = 0)
+{
+    return qHashMulti(seed, quint64(id.device), quint64(id.inode));
+}
+
+// The folders a listing has entered: those on the current path (a loop when met again) and
+// all so far (a folder reached twice through links is listed once).
+struct FolderWalk
+{
+    QString configPath;
+    QVector<QPair<FolderId, QString>> path;
+    QSet<FolderId> seen;
+};
 
 // Lists a folder with readdir(): one getdents call per batch of names, no stat per file
 // unless the file system does not report entry types. Listing 10,000 scripts matters.
-void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStringList& out)
+void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStringList& out,
+                FolderWalk& walk)
 {
     const QByteArray nativeFolder = QFile::encodeName(folder);
+    struct stat self{};
+    if (::stat(nativeFolder.constData(), &self) != 0)
+        return;
+    const FolderId id{self.st_dev, self.st_ino};
+    for (const auto& [ancestor, name] : std::as_const(walk.path)) {
+        if (ancestor == id) {
+            throw Error(ErrorKind::Config,
+                        QStringLiteral("%1: recursive_version_locations: %2 leads back to %3 "
+                                       "(a symbolic link loop); remove the link or turn "
+                                       "recursion off")
+                            .arg(walk.configPath, folder, name));
+        }
+    }
+    if (walk.seen.contains(id))
+        return;
+    walk.seen.insert(id);
     DIR* dir = ::opendir(nativeFolder.constData());
     if (!dir)
         return;
-    QStringList files, folders;
+    QList<QByteArray> files, folders;
     while (const dirent* entry = ::readdir(dir)) {
-        const QString name = QFile::decodeName(entry->d_name);
         unsigned char type = entry->d_type;
         if (type == DT_UNKNOWN || type == DT_LNK) {
             struct stat info{};
@@ -50,22 +91,30 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
                 continue;
             type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
         }
+        const QByteArray name(entry->d_name);
         if (type == DT_REG && isScriptName(name, format))
             files << name;
-        else if (type == DT_DIR && name != QLatin1String(".") && name != QLatin1String("..") &&
-                 name != QLatin1String("__pycache__"))
+        else if (type == DT_DIR && name != "." && name != ".." && name != "__pycache__")
             folders << name;
     }
     ::closedir(dir);
-    std::sort(files.begin(), files.end()); // code point order, as Python's sorted()
+    // Sorted as bytes: UTF-8's byte order is code point order, as Python's sorted() (UTF-16
+    // code units, as QString compares, differ above U+FFFF), and comparing bytes is several
+    // times cheaper (sorting 10,000 QStrings was 14% of `retort heads`).
+    const auto byBytes = [](const QByteArray& a, const QByteArray& b) {
+        return std::strcmp(a.constData(), b.constData()) < 0; // names hold no NUL
+    };
+    std::sort(files.begin(), files.end(), byBytes);
     const QString prefix = folder + u'/';
-    for (const QString& name : std::as_const(files))
-        out << prefix + name;
+    for (const QByteArray& name : std::as_const(files))
+        out << prefix + QFile::decodeName(name);
     if (!recursive)
         return;
-    std::sort(folders.begin(), folders.end());
-    for (const QString& name : std::as_const(folders))
-        listFolder(prefix + name, format, recursive, out);
+    std::sort(folders.begin(), folders.end(), byBytes);
+    walk.path.append({id, folder});
+    for (const QByteArray& name : std::as_const(folders))
+        listFolder(prefix + QFile::decodeName(name), format, recursive, out, walk);
+    walk.path.removeLast();
 }
 
 } // namespace
@@ -73,12 +122,13 @@ void listFolder(const QString& folder, ScriptFormat format, bool recursive, QStr
 QStringList ScriptDirectory::scriptFiles(const ScriptLocations& locations)
 {
     QStringList files;
+    FolderWalk walk{locations.configPath, {}, {}};
     for (const QString& location : locations.versionLocations) {
         if (!QFileInfo(location).isDir()) {
             throw Error(ErrorKind::Config, QStringLiteral("%1: version location %2 is not a folder")
                                                .arg(locations.configPath, location));
         }
-        listFolder(location, locations.format, locations.recursive, files);
+        listFolder(location, locations.format, locations.recursive, files, walk);
     }
     if (locations.versionLocations.size() < 2 && !locations.recursive)
         return files; // nothing can be reached twice
