@@ -2,6 +2,302 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DatabaseConnection</name>
+    <message>
+        <location filename="../app/core/database/databaseconnection.cpp" line="+138"/>
+        <source>the Qt SQL driver %1 is not available (for %2)</source>
+        <translation>der Qt-SQL-Treiber %1 ist nicht verfügbar (für %2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the server did not answer within %1 s (connect_timeout=%2)</source>
+        <translation>der Server hat nicht innerhalb von %1 s geantwortet (connect_timeout=%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationHistory</name>
+    <message>
+        <location filename="../app/core/run/migrationhistory.cpp" line="+123"/>
+        <location line="+45"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationLock</name>
+    <message>
+        <location filename="../app/core/run/migrationlock.cpp" line="+91"/>
+        <location line="+222"/>
+        <source>a session without application_name</source>
+        <translation>eine Sitzung ohne application_name</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>database user %1</source>
+        <translation>Datenbankbenutzer %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source> from %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>another connection</source>
+        <translation>eine andere Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a write transaction is open; no Retort runner recorded itself</source>
+        <translation>eine Schreibtransaktion ist offen; kein Retort-Lauf hat sich eingetragen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server pid %1</source>
+        <translation>Server-PID %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its process %1 no longer exists on this host: the session is orphaned and keeps the lock until its statement ends</source>
+        <translation>sein Prozess %1 existiert auf diesem Rechner nicht mehr: die Sitzung ist verwaist und hält die Sperre, bis ihre Anweisung endet</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>cancelled while waiting for the migration lock</source>
+        <translation>abgebrochen beim Warten auf die Migrationssperre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the migration lock of %1 is held by %2; gave up after %3 s</source>
+        <translation>die Migrationssperre von %1 hält %2; nach %3 s aufgegeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the migration lock held by %1</source>
+        <translation>warte auf die Migrationssperre, die %1 hält</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot take the migration lock: %1</source>
+        <translation>die Migrationssperre kann nicht genommen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another session (no longer listed)</source>
+        <translation>eine andere Sitzung (nicht mehr aufgeführt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (user %1</source>
+        <translation> (Benutzer %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, server pid %1)</source>
+        <translation>, Server-PID %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> since </source>
+        <translation> seit </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another connection (no %1)</source>
+        <translation>eine andere Verbindung (keine %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lock file</source>
+        <translation>Sperrdatei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pid %2 since %3</source>
+        <translation>%1 PID %2 seit %3</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+16"/>
+        <source>cannot begin a transaction: %1</source>
+        <translation>eine Transaktion kann nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cannot commit: %1</source>
+        <translation>COMMIT nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlanner</name>
+    <message>
+        <location filename="../app/core/graph/migrationplanner.cpp" line="+46"/>
+        <source>cannot roll back to %1: it is not applied</source>
+        <translation>Zurückrollen auf %1 nicht möglich: sie ist nicht angewendet</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation>Zurückrollen auf &apos;%1&apos; nicht möglich: das benennt mehrere Revisionen</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message>
+        <location filename="../app/core/run/migrationrunner.cpp" line="+144"/>
+        <source>the version table %1 holds revision %2, which no script of %3 defines</source>
+        <translation>die Versionstabelle %1 enthält die Revision %2, die kein Skript von %3 definiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation>Zurückrollen auf &apos;%1&apos; nicht möglich: das benennt mehrere Revisionen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: an Alembic (Python) migration cannot be run by Retort; run it with Alembic (retort stamp works for such projects)</source>
+        <translation>%1: eine Alembic-Migration (Python) kann Retort nicht ausführen; führen Sie sie mit Alembic aus (Stempeln funktioniert für solche Projekte)</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source> (the history row could not be written: %1)</source>
+        <translation> (die Verlaufszeile konnte nicht geschrieben werden: %1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled during %1%2; rolled back</source>
+        <translation>abgebrochen während %1%2; zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> at </source>
+        <translation> bei </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 failed: %3
+statement: %4</source>
+        <translation>%1: %2 fehlgeschlagen: %3
+Anweisung: %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+12"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>creating the database file %1</source>
+        <translation>lege die Datenbankdatei %1 an</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>another runner changed the database (now at %1): %2 steps left</source>
+        <translation>ein anderer Lauf hat die Datenbank geändert (jetzt bei %1): noch %2 Schritte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n step(s); would be at %1</source>
+        <translation>
+            <numerusform>%n Schritt; wäre dann bei %1</numerusform>
+            <numerusform>%n Schritte; wäre dann bei %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s); now at %1</source>
+        <translation>
+            <numerusform>%n Schritt; jetzt bei %1</numerusform>
+            <numerusform>%n Schritte; jetzt bei %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrphanedLock</name>
+    <message>
+        <location filename="../app/core/run/orphanedlock.cpp" line="+24"/>
+        <source>only PostgreSQL keeps a migration lock in a database session; elsewhere the lock ends with the process that held it</source>
+        <translation>nur PostgreSQL hält eine Migrationssperre in einer Datenbanksitzung; anderswo endet die Sperre mit dem Prozess, der sie hielt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nobody holds the migration lock</source>
+        <translation>niemand hält die Migrationssperre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the runner&apos;s process %1 no longer exists on this host: its session can be ended safely (its open transaction is rolled back)</source>
+        <translation>der Prozess %1 des Laufs existiert auf diesem Rechner nicht mehr: seine Sitzung kann gefahrlos beendet werden (ihre offene Transaktion wird zurückgerollt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the runner&apos;s process %1 is still running on this host: cancel its run instead</source>
+        <translation>der Prozess %1 des Laufs läuft auf diesem Rechner noch: brechen Sie stattdessen seinen Lauf ab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the runner is on another host, so whether it still runs cannot be checked from here: ending its session stops its migration if it is alive</source>
+        <translation>der Lauf ist auf einem anderen Rechner, ob er noch läuft, lässt sich von hier nicht prüfen: das Beenden seiner Sitzung stoppt seine Migration, falls er noch lebt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the holder is not a Retort runner, so whether it is still working cannot be checked: ending its session stops whatever it does</source>
+        <translation>der Halter ist kein Retort-Lauf, ob er noch arbeitet, lässt sich nicht prüfen: das Beenden seiner Sitzung stoppt, was immer er tut</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the database file does not exist</source>
+        <translation>die Datenbankdatei existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the migration lock changed hands since it was checked: now held by %1</source>
+        <translation>die Migrationssperre hat seit der Prüfung den Halter gewechselt: jetzt hält sie %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not ending the session of %1: %2</source>
+        <translation>die Sitzung von %1 wird nicht beendet: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server did not end it</source>
+        <translation>der Server hat sie nicht beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot end server process %1: %2</source>
+        <translation>Serverprozess %1 kann nicht beendet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>server process %1 was told to end but still holds the lock after %2 s</source>
+        <translation>Serverprozess %1 sollte enden, hält die Sperre aber nach %2 s noch</translation>
+    </message>
+</context>
+<context>
     <name>RecentProjects</name>
     <message>
         <location filename="../ui/window/recentprojects.cpp" line="+57"/>
@@ -12,6 +308,109 @@
         <location line="+4"/>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionRange</name>
+    <message>
+        <location filename="../app/core/graph/revisionrange.cpp" line="+18"/>
+        <source>history range &apos;%1&apos; is not of the form START:END</source>
+        <translation>der Verlaufsbereich &apos;%1&apos; hat nicht die Form START:ENDE</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not below %2 in the history</source>
+        <translation>%1 liegt im Verlauf nicht unter %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <location filename="../app/core/run/runsettings.cpp" line="+130"/>
+        <source>could not checkpoint the WAL of %1 (another connection is using the database): the run&apos;s steps are committed, and reach the disk with the next checkpoint</source>
+        <translation>das WAL von %1 konnte nicht zurückgeschrieben werden (eine andere Verbindung nutzt die Datenbank): die Schritte des Laufs sind festgeschrieben und erreichen die Platte mit dem nächsten Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 stays in WAL mode for now: another connection has it open. The next run puts journal mode %2 back (%3)</source>
+        <translation>%1 bleibt vorerst im WAL-Modus: eine andere Verbindung hat sie geöffnet. Der nächste Lauf stellt den Journalmodus %2 wieder her (%3)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>could not confirm that the run&apos;s commits reached the disk: %1</source>
+        <translation>es ließ sich nicht bestätigen, dass die Festschreibungen des Laufs die Platte erreicht haben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptDirectory</name>
+    <message>
+        <location filename="../app/core/scripts/scriptdirectory.cpp" line="+80"/>
+        <source>%1: version location %2 is not a folder</source>
+        <translation>%1: der Versionsort %2 ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>%1:%2: byte 0x%3 (column %4) is not valid UTF-8: save the script as UTF-8</source>
+        <translation>%1:%2: Byte 0x%3 (Spalte %4) ist kein gültiges UTF-8: speichern Sie das Skript als UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptVerifier</name>
+    <message>
+        <location filename="../app/core/run/scriptverifier.cpp" line="+35"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VersionChange</name>
+    <message>
+        <location filename="../app/core/graph/versionchange.cpp" line="+87"/>
+        <source>cannot upgrade to %1: it is in the version table already</source>
+        <translation>Aktualisieren auf %1 nicht möglich: sie steht bereits in der Versionstabelle</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot downgrade %1: it is not in the version table</source>
+        <translation>Zurückrollen von %1 nicht möglich: sie steht nicht in der Versionstabelle</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cannot stamp %1: %2 (Alembic&apos;s stamp fails here too)</source>
+        <translation>Stempeln von %1 nicht möglich: %2 (auch Alembics stamp scheitert hier)</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>the version table holds %1, which no script defines; stamp with purge to replace it</source>
+        <translation>die Versionstabelle enthält %1, die kein Skript definiert; zum Ersetzen mit Leeren stempeln</translation>
+    </message>
+</context>
+<context>
+    <name>VersionTable</name>
+    <message>
+        <location filename="../app/core/run/versiontable.cpp" line="+79"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was expected to affect one row; it affected %2</source>
+        <translation>%1 sollte eine Zeile betreffen; betroffen waren %2</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>cannot look up table %1: %2</source>
+        <translation>Tabelle %1 kann nicht nachgeschlagen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,301 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DatabaseConnection</name>
+    <message>
+        <location filename="../app/core/database/databaseconnection.cpp" line="+138"/>
+        <source>the Qt SQL driver %1 is not available (for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the server did not answer within %1 s (connect_timeout=%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationHistory</name>
+    <message>
+        <location filename="../app/core/run/migrationhistory.cpp" line="+123"/>
+        <location line="+45"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationLock</name>
+    <message>
+        <location filename="../app/core/run/migrationlock.cpp" line="+91"/>
+        <location line="+222"/>
+        <source>a session without application_name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>database user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source> from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>another connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a write transaction is open; no Retort runner recorded itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its process %1 no longer exists on this host: the session is orphaned and keeps the lock until its statement ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>cancelled while waiting for the migration lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the migration lock of %1 is held by %2; gave up after %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the migration lock held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot take the migration lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another session (no longer listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, server pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> since </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another connection (no %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lock file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pid %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+16"/>
+        <source>cannot begin a transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cannot commit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlanner</name>
+    <message>
+        <location filename="../app/core/graph/migrationplanner.cpp" line="+46"/>
+        <source>cannot roll back to %1: it is not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message>
+        <location filename="../app/core/run/migrationrunner.cpp" line="+144"/>
+        <source>the version table %1 holds revision %2, which no script of %3 defines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot roll back to &apos;%1&apos;: it names several revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: an Alembic (Python) migration cannot be run by Retort; run it with Alembic (retort stamp works for such projects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source> (the history row could not be written: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled during %1%2; rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> at </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 failed: %3
+statement: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+12"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>creating the database file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>another runner changed the database (now at %1): %2 steps left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n step(s); would be at %1</source>
+        <translation>
+            <numerusform>%n step; would be at %1</numerusform>
+            <numerusform>%n steps; would be at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s); now at %1</source>
+        <translation>
+            <numerusform>%n step; now at %1</numerusform>
+            <numerusform>%n steps; now at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrphanedLock</name>
+    <message>
+        <location filename="../app/core/run/orphanedlock.cpp" line="+24"/>
+        <source>only PostgreSQL keeps a migration lock in a database session; elsewhere the lock ends with the process that held it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nobody holds the migration lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the runner&apos;s process %1 no longer exists on this host: its session can be ended safely (its open transaction is rolled back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the runner&apos;s process %1 is still running on this host: cancel its run instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the runner is on another host, so whether it still runs cannot be checked from here: ending its session stops its migration if it is alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the holder is not a Retort runner, so whether it is still working cannot be checked: ending its session stops whatever it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the database file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the migration lock changed hands since it was checked: now held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not ending the session of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server did not end it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot end server process %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>server process %1 was told to end but still holds the lock after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecentProjects</name>
     <message>
         <location filename="../ui/window/recentprojects.cpp" line="+57"/>
@@ -11,6 +306,109 @@
     <message>
         <location line="+4"/>
         <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionRange</name>
+    <message>
+        <location filename="../app/core/graph/revisionrange.cpp" line="+18"/>
+        <source>history range &apos;%1&apos; is not of the form START:END</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not below %2 in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <location filename="../app/core/run/runsettings.cpp" line="+130"/>
+        <source>could not checkpoint the WAL of %1 (another connection is using the database): the run&apos;s steps are committed, and reach the disk with the next checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 stays in WAL mode for now: another connection has it open. The next run puts journal mode %2 back (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>could not confirm that the run&apos;s commits reached the disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptDirectory</name>
+    <message>
+        <location filename="../app/core/scripts/scriptdirectory.cpp" line="+80"/>
+        <source>%1: version location %2 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>%1:%2: byte 0x%3 (column %4) is not valid UTF-8: save the script as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptVerifier</name>
+    <message>
+        <location filename="../app/core/run/scriptverifier.cpp" line="+35"/>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionChange</name>
+    <message>
+        <location filename="../app/core/graph/versionchange.cpp" line="+87"/>
+        <source>cannot upgrade to %1: it is in the version table already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot downgrade %1: it is not in the version table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cannot stamp %1: %2 (Alembic&apos;s stamp fails here too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>the version table holds %1, which no script defines; stamp with purge to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionTable</name>
+    <message>
+        <location filename="../app/core/run/versiontable.cpp" line="+79"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was expected to affect one row; it affected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>cannot look up table %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "common/error.h"
+#include "database/databaseurl.h"
 #include "exitcode.h"
 
 #include <QCoreApplication>
@@ -14,15 +15,16 @@ namespace {
 
 QVector<Command> allCommands()
 {
-    return authoringCommands() + historyCommands() + runCommands() + verifyCommands() +
-           schemaCommands() + lintCommands();
+    return authoringCommands() + historyCommands() + runCommands() + logCommands() +
+           verifyCommands() + unlockCommands() + schemaCommands() + lintCommands();
 }
 
 // Global options take a value: skip it when looking for the subcommand's name.
 bool takesValue(const QString& argument)
 {
     return argument == QLatin1String("-c") || argument == QLatin1String("--config") ||
-           argument == QLatin1String("--url") || argument == QLatin1String("--url-env");
+           argument == QLatin1String("--url") || argument == QLatin1String("--url-env") ||
+           argument == QLatin1String("--connect-timeout");
 }
 
 void addGlobalOptions(QCommandLineParser& parser)
@@ -42,6 +44,11 @@ void addGlobalOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("password-prompt"),
                       QStringLiteral("Ask for the database password on the terminal, without "
                                      "echo (standard input when there is no terminal).")});
+    parser.addOption({QStringLiteral("connect-timeout"),
+                      QStringLiteral("Seconds to wait for a database server to answer when "
+                                     "connecting (default: the URL's connect_timeout, else %1).")
+                          .arg(DatabaseUrl::kDefaultConnectTimeoutSeconds),
+                      QStringLiteral("SECONDS")});
     parser.addHelpOption();
 }
 
@@ -49,8 +56,8 @@ void addGlobalOptions(QCommandLineParser& parser)
 
 void Cli::printUsage(QTextStream& stream) const
 {
-    stream << "Usage: retort [-c PATH] [--url URL | --url-env NAME] [--password-prompt] <command> "
-              "[options]\n\n"
+    stream << "Usage: retort [-c PATH] [--url URL | --url-env NAME] [--password-prompt] "
+              "[--connect-timeout SECONDS] <command> [options]\n\n"
               "Database schema migrations, compatible with Alembic projects.\n\nCommands:\n";
     for (const Command& command : allCommands())
         stream << "  " << command.name.leftJustified(12) << command.summary << '\n';
@@ -137,6 +144,8 @@ int Cli::run(const QStringList& arguments)
     } catch (const Error& error) {
         m_out.flush();
         m_err << "retort " << name << ": error: " << error.message() << '\n';
+        if (error.kind() == ErrorKind::Lock && name != QLatin1String("unlock"))
+            m_err << "retort: if the lock's runner is gone, 'retort unlock' ends its session\n";
         m_err.flush();
         return exitCodeFor(error.kind());
     }

@@ -66,6 +66,15 @@ QString CliContext::databaseUrl()
         url = parsed.withPassword(promptPassword(QStringLiteral("Password for %1: ").arg(who)))
                   .toString();
     }
+    const QString timeout = parser.value(QStringLiteral("connect-timeout"));
+    if (!timeout.isEmpty()) {
+        bool ok = false;
+        const int seconds = timeout.toInt(&ok);
+        if (!ok || seconds < 1)
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("--connect-timeout takes a number of seconds (1 or more)"));
+        url = DatabaseUrl::parse(url).withConnectTimeout(seconds).toString();
+    }
     m_databaseUrl = url;
     return url;
 }

@@ -24,6 +24,8 @@ QVector<Command> historyCommands();   // history, heads, branches, show
 QVector<Command> runCommands();       // current, upgrade, downgrade, stamp
 QVector<Command> lintCommands();      // lint
 QVector<Command> verifyCommands();    // verify
+QVector<Command> unlockCommands();    // unlock
+QVector<Command> logCommands();       // log
 QVector<Command> schemaCommands();    // diff, check
 
 } // namespace retort::cli

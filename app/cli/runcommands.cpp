@@ -11,6 +11,10 @@
 #include "graph/revisionformat.h"
 #include "runprinter.h"
 
+#include "database/databaseconnection.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <future>
@@ -75,7 +79,8 @@ int current(CliContext& context)
         if (verbose)
             context.out << "Database: " << status.maskedUrl << '\n';
         if (!status.databaseExists)
-            context.err << "The database file does not exist yet: it is at base.\n";
+            context.err << "No such database file: " << status.maskedUrl
+                        << " (it counts as base; an upgrade creates it).\n";
         else if (status.current.isEmpty())
             context.err << "The database is at base: no revision applied.\n";
         for (const QString& id : status.shown) {
@@ -138,6 +143,19 @@ RunRequest baseRequest(CliContext& context)
     return request;
 }
 
+// An upgrade (or stamp) of a SQLite file that is not there makes it: said before the run.
+void sayWhenCreatingTheFile(CliContext& context, const RunRequest& request)
+{
+    if (request.offline || request.dryRun || context.json())
+        return;
+    const DatabaseUrl url = DatabaseUrl::parse(request.databaseUrl);
+    if (isMissingSqliteFile(url)) {
+        context.err << QCoreApplication::translate("MigrationRunner", "creating the database file %1")
+                           .arg(QFileInfo(url.databaseName()).absoluteFilePath())
+                    << '\n';
+    }
+}
+
 // For --sql: "FROM:TO" or just "TO" (from base). The engine runs offline.
 void takeOfflineRange(RunRequest& request, const QString& argument, Direction direction)
 {
@@ -167,6 +185,7 @@ int migrate(CliContext& context, Direction direction)
     const bool offline = context.parser.isSet(kSql);
     if (offline)
         takeOfflineRange(request, args.first(), direction);
+    sayWhenCreatingTheFile(context, request);
     const RunResult result = runWithConsole(context, request, !offline || context.json());
     if ((offline || request.dryRun) && !context.json())
         context.out << result.sql;

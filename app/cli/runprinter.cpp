@@ -102,7 +102,8 @@ void RunPrinter::printPlain(const RunEvent& event)
               << '\n';
         break;
     case RunEvent::Type::Error:
-        m_err << coloured(QStringLiteral("error"), "31") << ": " << event.text << '\n';
+        // The run throws the same message next, and the command prints it once
+        // ("retort upgrade: error: ...").
         break;
     case RunEvent::Type::Finished:
         m_err << event.text << '\n';

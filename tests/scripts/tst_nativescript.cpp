@@ -276,6 +276,12 @@ void TestNativeScript::errors_data()
         ":3: empty item in the depends_on list");
     row("bad transactional", lines({id, base, "-- transactional: maybe"}),
         ":3: transactional must be true or false, not 'maybe'");
+    row("control character in message", lines({id, base}) + u"-- message: add" + QChar(0) + u"users\n",
+        ":3: header field 'message' holds a control or invisible formatting character: "
+        "'add\\x00users'");
+    row("bidi override in label", lines({id, base}) + u"-- branch_labels: a" + QChar(0x202e) + u"b\n",
+        ":3: header field 'branch_labels' holds a control or invisible formatting character: "
+        "'a\\u202eb'");
     row("marker typo first", lines({id, base, "-- +upgarde", "SELECT 1;"}),
         ":3: unknown section marker '-- +upgarde' (expected '-- +upgrade' or '-- +downgrade')");
     row("marker typo later", lines({id, base, "-- +upgrade", "SELECT 1;", "--+down"}),

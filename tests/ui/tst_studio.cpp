@@ -100,36 +100,7 @@ int lineContaining(const QString& path, const QString& text)
     return -1;
 }
 
-// Studio opens its confirmation dialog, failure message box and context menu with exec(): a
-// nested event loop the test cannot wait for in line. This polls for the active modal widget
-// or popup and hands each new one, once, to the handler.
-class ModalWatcher : public QObject
-{
-public:
-    using Handler = std::function<void(QWidget*)>;
-
-    explicit ModalWatcher(Handler handler) : m_handler(std::move(handler))
-    {
-        connect(&m_timer, &QTimer::timeout, this, &ModalWatcher::poll);
-        m_timer.start(20);
-    }
-
-private:
-    void poll()
-    {
-        QWidget* widget = QApplication::activePopupWidget();
-        if (!widget)
-            widget = QApplication::activeModalWidget();
-        if (!widget || widget == m_handled)
-            return;
-        m_handled = widget;
-        m_handler(widget);
-    }
-
-    Handler m_handler;
-    QTimer m_timer;
-    QPointer<QWidget> m_handled;
-};
+using testsupport::ModalWatcher;
 
 // tools/screenshots.sh sets RETORT_SCREENSHOT_DIR to render the rollback confirmation for
 // the README: the test itself brings the dialog up in a realistic state.
@@ -304,7 +275,7 @@ void TestStudio::opensTheExampleProject()
     QCOMPARE(view->layout().rowCount(), 7);
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("project")));
     const QString headline = m_window->statusPanel()->headline();
-    QVERIFY2(headline.contains(QStringLiteral("Empty database")), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("No such database file")), qPrintable(headline));
     QVERIFY2(headline.contains(QStringLiteral("7 revision")), qPrintable(headline));
     QCOMPARE(view->currentRevisions(), QStringList());
     for (const QString& id : {kBaseline, kOwners})

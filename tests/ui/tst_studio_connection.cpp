@@ -9,6 +9,7 @@
 #include "connection/connectionprofiles.h"
 #include "status/databasestatuspanel.h"
 #include "guitesting.h"
+#include "studiotesting.h"
 #include "window/mainwindow.h"
 #include "run/migrationrunner.h"
 #include "postgres/testpostgres.h"
@@ -109,27 +110,7 @@ void verifyNoPasswordIn(const QString& text, const QString& password)
 }
 
 
-// Hands each new modal dialog, once, to a handler (dialogs opened with exec()).
-class ModalWatcher : public QObject
-{
-public:
-    explicit ModalWatcher(std::function<void(QWidget*)> handler) : m_handler(std::move(handler))
-    {
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            QWidget* widget = QApplication::activeModalWidget();
-            if (!widget || widget == m_handled)
-                return;
-            m_handled = widget;
-            m_handler(widget);
-        });
-        m_timer.start(20);
-    }
-
-private:
-    std::function<void(QWidget*)> m_handler;
-    QTimer m_timer;
-    QPointer<QWidget> m_handled;
-};
+using retort::testsupport::ModalWatcher;
 
 
 void createSqliteFile(const QString& path)
@@ -784,7 +765,7 @@ void TestStudioConnection::connectsFromTheMainWindow()
     window->setDatabaseUrl(QStringLiteral("sqlite:///") +
                            m_dir->filePath(QStringLiteral("other.db")));
     QVERIFY(window->openProject(config));
-    QTRY_VERIFY(window->statusPanel()->headline().contains(QStringLiteral("Empty database")));
+    QTRY_VERIFY(window->statusPanel()->headline().contains(QStringLiteral("No such database file")));
 }
 
 void TestStudioConnection::restoresAProfileWithItsKeychainPassword()

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editor/scripteditor.h"
 
-#include "lint/destructivesql.h"
+#include "lint/destructivestatements.h"
 #include "common/error.h"
 #include "scripts/statementsplitter.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
 #include <Qsci/qscilexerpython.h>
@@ -95,19 +96,19 @@ QList<int> ScriptEditor::warningLines() const
     return lines;
 }
 
-QStringList ScriptEditor::markDestructiveStatements(Dialect dialect, const QString& versionTable)
+QStringList ScriptEditor::markDestructiveStatements(Dialect dialect, const QString& versionTable,
+                                                   const LintSchema& before)
 {
     QStringList reasons;
-    try {
-        for (const SqlStatement& statement : StatementSplitter::split(text(), dialect)) {
-            const QString reason = destructiveReason(statement.text, versionTable);
-            if (!reason.isEmpty()) {
-                markWarningLine(statement.line);
-                reasons << tr("line %1 %2").arg(statement.line).arg(reason);
-            }
-        }
-    } catch (const Error&) {
-        // The runner wrote this SQL from scripts the same splitter read: nothing to mark.
+    for (const DestructiveStatement& statement :
+         destructiveStatements(text(), dialect, versionTable, before)) {
+        markWarningLine(statement.line);
+        // A rebuild names the columns it loses; otherwise the rule's few words do.
+        const bool rebuild = statement.messages.first().startsWith(QLatin1String("rebuilding"));
+        reasons << tr("line %1 %2")
+                       .arg(statement.line)
+                       .arg(rebuild ? statement.messages.join(QStringLiteral("; "))
+                                    : QCoreApplication::translate("SqlLint", statement.effect.toUtf8().constData()));
     }
     return reasons;
 }

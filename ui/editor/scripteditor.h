@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/dialect.h"
+#include "lint/sqllint.h"
 #include "graph/revision.h"
 
 #include <Qsci/qsciscintilla.h>
@@ -29,9 +30,12 @@ public:
     // Marks a line (1-based) as a warning, e.g. a statement that destroys data.
     void markWarningLine(int line);
     QList<int> warningLines() const;
-    // Marks each statement of the SQL shown (`dialect`) that destroys data (Retort's own rows
-    // in `versionTable` aside) and returns "line N drops a table", ... for each.
-    QStringList markDestructiveStatements(Dialect dialect, const QString& versionTable);
+    // Marks each statement of the SQL shown (`dialect`) that destroys data, judged in order
+    // (destructiveStatements(): tables the SQL made itself and Retort's own rows in
+    // `versionTable` aside, a table rebuild as the columns it loses; `before` what the
+    // database holds) and returns "line N drops a table", ... for each.
+    QStringList markDestructiveStatements(Dialect dialect, const QString& versionTable,
+                                          const LintSchema& before = {});
     // "<b>2 statement(s) destroy data:</b> line 3 drops a table, ..." in red; empty for none.
     static QString destructiveSummaryHtml(const QStringList& reasons);
 

@@ -6,18 +6,22 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QKeyEvent>
 #include <QVBoxLayout>
 
 namespace retort::ui {
 
 ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
                                    const QString& versionTable, int stepCount, bool rollback,
-                                   QWidget* parent)
+                                   QWidget* parent, const LintSchema& before)
     : QDialog(parent), m_editor(new ScriptEditor(this))
 {
     setWindowTitle(rollback ? tr("Confirm rollback") : tr("Confirm upgrade"));
     m_editor->setScript(sql, ScriptEditor::Language::Sql);
-    const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable);
+    const QStringList reasons = m_editor->markDestructiveStatements(dialect, versionTable, before);
+    // The SQL view (QScintilla) takes Esc for itself: the dialog sees it first.
+    m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this);
     m_destructive = int(reasons.size());
 
     auto* title = new QLabel(question, this);
@@ -47,6 +51,20 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     layout->addWidget(m_editor, 1);
     layout->addWidget(buttons);
     resize(820, 560);
+}
+
+bool ConfirmRunDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (event->type() == QEvent::KeyPress)
+                reject();
+            event->accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 } // namespace retort::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/dialect.h"
+#include "lint/sqllint.h"
 
 #include <QDialog>
 
@@ -19,13 +20,18 @@ class ConfirmRunDialog : public QDialog
 
 public:
     // `versionTable`: the project's, whose row changes are not flagged as destroying data.
+    // `before`: the tables and columns the database has (rebuilds name the columns they
+    // lose). Esc closes it like Cancel, also while the SQL has the focus.
     ConfirmRunDialog(const QString& question, const QString& sql, Dialect dialect,
                      const QString& versionTable, int stepCount, bool rollback,
-                     QWidget* parent = nullptr);
+                     QWidget* parent = nullptr, const LintSchema& before = {});
 
     // How many statements were marked as destroying data.
     int destructiveCount() const { return m_destructive; }
     ScriptEditor* editor() const { return m_editor; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     ScriptEditor* m_editor;

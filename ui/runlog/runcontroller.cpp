@@ -16,27 +16,31 @@ RunController::RunController(QObject* parent) : QObject(parent)
 
 RunController::~RunController()
 {
-    if (m_thread) {
-        cancel();
-        m_thread->wait();
+    if (!m_thread)
+        return;
+    if (m_dryRun) {
+        abandon(); // Quit never waits for planning
+        return;
     }
+    cancel();
+    m_thread->wait(); // a real run rolls back and releases its lock first
 }
 
 void RunController::start(const RunRequest& request)
 {
     if (m_thread)
         return;
-    m_result = RunResult();
-    m_error.clear();
-    m_thread = QThread::create([this, request] {
+    m_shared = std::make_shared<Shared>();
+    m_dryRun = request.dryRun;
+    m_thread = QThread::create([shared = m_shared, request] {
         MigrationRunner runner;
-        runner.setSink([this](const RunEvent& event) {
-            QMutexLocker lock(&m_mutex);
-            m_pending.append(event);
+        runner.setSink([shared](const RunEvent& event) {
+            QMutexLocker lock(&shared->mutex);
+            shared->pending.append(event);
         });
         {
-            QMutexLocker lock(&m_mutex);
-            m_runner = &runner;
+            QMutexLocker lock(&shared->mutex);
+            shared->runner = &runner;
         }
         RunResult result;
         ErrorKind kind = ErrorKind::Database;
@@ -49,11 +53,11 @@ void RunController::start(const RunRequest& request)
         } catch (const std::exception& e) {
             error = QString::fromLocal8Bit(e.what());
         }
-        QMutexLocker lock(&m_mutex);
-        m_runner = nullptr;
-        m_result = result;
-        m_errorKind = kind;
-        m_error = error;
+        QMutexLocker lock(&shared->mutex);
+        shared->runner = nullptr;
+        shared->result = result;
+        shared->errorKind = kind;
+        shared->error = error;
     });
     connect(m_thread, &QThread::finished, this, &RunController::onThreadFinished);
     m_flushTimer.start();
@@ -63,17 +67,38 @@ void RunController::start(const RunRequest& request)
 
 void RunController::cancel()
 {
-    QMutexLocker lock(&m_mutex);
-    if (m_runner)
-        m_runner->cancel();
+    if (!m_thread)
+        return;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->runner)
+            m_shared->runner->cancel();
+    }
+    // Planning may be waiting for a server that never answers: nothing to roll back, so
+    // nothing to wait for.
+    if (m_dryRun) {
+        abandon();
+        Q_EMIT finished(RunResult(), ErrorKind::Cancelled, tr("cancelled"));
+    }
+}
+
+void RunController::abandon()
+{
+    m_flushTimer.stop();
+    disconnect(m_thread, nullptr, this, nullptr);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread = nullptr;
+    m_shared.reset();
 }
 
 void RunController::flushEvents()
 {
+    if (!m_shared)
+        return;
     QVector<RunEvent> batch;
     {
-        QMutexLocker lock(&m_mutex);
-        batch.swap(m_pending);
+        QMutexLocker lock(&m_shared->mutex);
+        batch.swap(m_shared->pending);
     }
     if (!batch.isEmpty())
         Q_EMIT eventsArrived(batch);
@@ -89,11 +114,12 @@ void RunController::onThreadFinished()
     ErrorKind kind;
     QString error;
     {
-        QMutexLocker lock(&m_mutex);
-        result = m_result;
-        kind = m_errorKind;
-        error = m_error;
+        QMutexLocker lock(&m_shared->mutex);
+        result = m_shared->result;
+        kind = m_shared->errorKind;
+        error = m_shared->error;
     }
+    m_shared.reset();
     Q_EMIT finished(result, kind, error);
 }
 

@@ -81,6 +81,9 @@ QString RunLogPanel::lineFor(const RunEvent& event, qint64 offsetMs)
                    .arg(event.stepCount)
                    .arg(event.location);
     case RunEvent::Type::Statement:
+        if (event.elapsedMs < 0) // a dry run's statement: planned, not run
+            return QStringLiteral("%1    %2  %3")
+                .arg(time, event.statement.simplified().left(300), event.location);
         return QStringLiteral("%1    %2  [%3]  %4")
             .arg(time, event.statement.simplified().left(300), milliseconds(event.elapsedMs),
                  event.location);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "runlog/runworkflow.h"
 
+#include "common/error.h"
 #include "database/databaseurl.h"
+#include "lint/scriptlinter.h"
 #include "runlog/confirmrundialog.h"
 #include "runlog/runcontroller.h"
 #include "runlog/runlogpanel.h"
@@ -61,9 +63,16 @@ void RunWorkflow::startDryRun(RunRequest request, const QString& question)
 void RunWorkflow::onFinished(const RunResult& result, ErrorKind kind, const QString& error)
 {
     const bool wasDryRun = m_pending.has_value() && !m_realRunGoing;
-    m_log->runFinished(error.isEmpty() ? (wasDryRun ? tr("Plan ready.") : tr("Run finished."))
-                                       : (kind == ErrorKind::Cancelled ? tr("Cancelled.") : tr("Failed.")),
-                       !error.isEmpty());
+    QString summary;
+    if (error.isEmpty())
+        summary = wasDryRun ? tr("Plan ready.") : tr("Run finished.");
+    else if (kind == ErrorKind::Cancelled)
+        summary = tr("Cancelled.");
+    else if (wasDryRun) // the runner reports no error event for a plan it could not make
+        summary = tr("Planning failed: %1").arg(error);
+    else
+        summary = tr("Failed.");
+    m_log->runFinished(summary, !error.isEmpty());
     m_realRunGoing = false;
     Q_EMIT busyChanged();
     if (!error.isEmpty()) {
@@ -97,9 +106,23 @@ void RunWorkflow::confirmAndRun(const RunResult& dryRun)
         dialect = DatabaseUrl::parse(pending.request.databaseUrl).dialect();
     } catch (const Error&) {
     }
+    // What the database holds, as the scripts tell: a SQLite table rebuild then names the
+    // columns it loses.
+    const RevisionGraph& graph = pending.request.project->graph();
+    QVector<int> current;
+    for (const QString& id : dryRun.headsBefore) {
+        if (const int index = graph.indexOf(id); index >= 0)
+            current.append(index);
+    }
+    LintSchema before;
+    try {
+        before = ScriptLinter(graph).schemaAt(current, dialect);
+    } catch (const Error&) {
+        // A script that cannot be read: the marks then count every named table as existing.
+    }
     ConfirmRunDialog dialog(pending.question, dryRun.sql, dialect,
                             pending.request.project->config().versionTable, int(dryRun.plan.size()),
-                            rollback, m_window);
+                            rollback, m_window, before);
     if (dialog.exec() != QDialog::Accepted) {
         m_pending.reset();
         m_log->runFinished(tr("Not run."), false);

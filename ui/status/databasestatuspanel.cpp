@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "status/databasestatuspanel.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace retort::ui {
@@ -27,7 +29,7 @@ QString clockTime(const QDateTime& when, const QDateTime& now)
 
 DatabaseStatusPanel::DatabaseStatusPanel(QWidget* parent)
     : QWidget(parent), m_headline(new QLabel(this)), m_changed(new QLabel(this)),
-      m_lock(new QLabel(this)), m_detail(new QLabel(this))
+      m_lock(new QLabel(this)), m_detail(new QLabel(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
     QFont font = m_headline->font();
     font.setBold(true);
@@ -38,8 +40,17 @@ DatabaseStatusPanel::DatabaseStatusPanel(QWidget* parent)
     for (QLabel* label : {m_headline, m_changed, m_lock, m_detail}) {
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
-        layout->addWidget(label);
     }
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_headline, 1);
+    top->addWidget(m_cancel);
+    layout->addLayout(top);
+    for (QLabel* label : {m_changed, m_lock, m_detail})
+        layout->addWidget(label);
+    m_cancel->setObjectName(QStringLiteral("cancelReadButton"));
+    m_cancel->setToolTip(tr("Stop waiting for the database (Esc)"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &DatabaseStatusPanel::cancelRequested);
     m_changed->setObjectName(QStringLiteral("changedScriptsLabel"));
     m_lock->setObjectName(QStringLiteral("lockLabel"));
     setAutoFillBackground(true);
@@ -104,6 +115,7 @@ void DatabaseStatusPanel::setLine(QLabel* label, const QString& text)
 void DatabaseStatusPanel::showChecking(const QString& maskedUrl)
 {
     m_headline->setText(maskedUrl.isEmpty() ? tr("No database") : tr("Reading the database..."));
+    m_cancel->setVisible(!maskedUrl.isEmpty());
     setLine(m_changed, QString());
     setLine(m_lock, QString());
     m_detail->setText(maskedUrl);
@@ -112,8 +124,20 @@ void DatabaseStatusPanel::showChecking(const QString& maskedUrl)
                                              : tr("Reading the database..."));
 }
 
+void DatabaseStatusPanel::showCancelled(const QString& maskedUrl)
+{
+    m_cancel->hide();
+    m_headline->setText(tr("Not read: cancelled (F5 reads again)"));
+    setLine(m_changed, QString());
+    setLine(m_lock, QString());
+    m_detail->setText(maskedUrl);
+    setTone(palette().color(QPalette::Mid));
+    Q_EMIT statusUnknown(tr("The database was not read: cancelled."));
+}
+
 void DatabaseStatusPanel::showStatus(const DatabaseStatus& status)
 {
+    m_cancel->hide();
     m_detail->setText(status.maskedUrl);
     QColor tone = kWarning;
     if (!status.unknown.isEmpty()) {
@@ -126,6 +150,9 @@ void DatabaseStatusPanel::showStatus(const DatabaseStatus& status)
                 ? tr("Empty project")
                 : tr("Up to date at %1").arg(status.current.join(QStringLiteral(", "))));
         tone = kGood;
+    } else if (!status.databaseExists) {
+        m_headline->setText(tr("No such database file: an upgrade creates it (%n revision(s) to "
+                               "apply)", nullptr, status.pendingSteps));
     } else if (status.current.isEmpty()) {
         m_headline->setText(
             tr("Empty database: %n revision(s) to apply", nullptr, status.pendingSteps));
@@ -151,6 +178,7 @@ void DatabaseStatusPanel::showStatus(const DatabaseStatus& status)
 
 void DatabaseStatusPanel::showError(const QString& maskedUrl, const QString& message)
 {
+    m_cancel->hide();
     m_headline->setText(tr("Cannot read the database"));
     setLine(m_changed, QString());
     setLine(m_lock, QString());

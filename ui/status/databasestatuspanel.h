@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace retort::ui {
 
@@ -22,6 +23,8 @@ public:
     void showChecking(const QString& maskedUrl);
     void showStatus(const DatabaseStatus& status);
     void showError(const QString& maskedUrl, const QString& message);
+    // The read was cancelled before the database answered.
+    void showCancelled(const QString& maskedUrl);
     QString headline() const;
     // The lock and changed-scripts lines; empty when there is nothing to say.
     QString lockText() const;
@@ -37,6 +40,8 @@ Q_SIGNALS:
     void statusShown(const retort::DatabaseStatus& status);
     // The state is not known: no database, still reading, or unreadable; `reason` says which.
     void statusUnknown(const QString& reason);
+    // The Cancel button, shown while the database is being read.
+    void cancelRequested();
 
 private:
     void setTone(const QColor& colour);
@@ -46,6 +51,7 @@ private:
     QLabel* m_changed;
     QLabel* m_lock;
     QLabel* m_detail;
+    QPushButton* m_cancel;
 };
 
 } // namespace retort::ui

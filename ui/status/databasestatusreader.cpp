@@ -5,8 +5,9 @@
 #include "database/databaseurl.h"
 #include "project/project.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent>
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
 
 namespace retort::ui {
 
@@ -24,6 +25,7 @@ struct StatusAnswer
 void DatabaseStatusReader::read(const Project& project, const QString& url)
 {
     const int generation = ++m_generation;
+    m_reading = false;
     if (url.isEmpty()) {
         Q_EMIT started(QString());
         return;
@@ -35,26 +37,42 @@ void DatabaseStatusReader::read(const Project& project, const QString& url)
         Q_EMIT failed(QString(), error.message());
         return;
     }
+    m_reading = true;
+    m_maskedUrl = masked;
     Q_EMIT started(masked);
-    auto* watcher = new QFutureWatcher<StatusAnswer>(this);
-    connect(watcher, &QFutureWatcher<StatusAnswer>::finished, this, [this, watcher, generation, masked] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const StatusAnswer answer = watcher->result();
-        if (answer.error.isEmpty())
-            Q_EMIT finished(answer.status);
-        else
-            Q_EMIT failed(masked, answer.error);
-    });
-    watcher->setFuture(QtConcurrent::run([project, url] {
+    QPointer<DatabaseStatusReader> reader(this);
+    QThread* thread = QThread::create([reader, generation, masked, project, url] {
+        StatusAnswer answer;
         try {
-            return StatusAnswer{DatabaseStatus::read(project, url, DatabaseStatus::Detail::Support),
-                                QString()};
+            answer.status = DatabaseStatus::read(project, url, DatabaseStatus::Detail::Support);
         } catch (const Error& error) {
-            return StatusAnswer{DatabaseStatus(), error.message()};
+            answer.error = error.message();
         }
-    }));
+        // Back in the GUI thread, to a reader that may be gone by then.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [reader, generation, masked, answer] {
+                if (!reader || generation != reader->m_generation)
+                    return;
+                reader->m_reading = false;
+                if (answer.error.isEmpty())
+                    Q_EMIT reader->finished(answer.status);
+                else
+                    Q_EMIT reader->failed(masked, answer.error);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void DatabaseStatusReader::cancel()
+{
+    if (!m_reading)
+        return;
+    ++m_generation;
+    m_reading = false;
+    Q_EMIT cancelled(m_maskedUrl);
 }
 
 } // namespace retort::ui

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -105,6 +106,17 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_statusReader, &DatabaseStatusReader::started, m_status, &DatabaseStatusPanel::showChecking);
     connect(m_statusReader, &DatabaseStatusReader::failed, m_status, &DatabaseStatusPanel::showError);
+    connect(m_status, &DatabaseStatusPanel::cancelRequested, m_statusReader, &DatabaseStatusReader::cancel);
+    connect(m_statusReader, &DatabaseStatusReader::cancelled, m_status, &DatabaseStatusPanel::showCancelled);
+    connect(m_statusReader, &DatabaseStatusReader::cancelled, m_history,
+            [this] { m_history->showDatabaseAt({}); });
+    for (auto signal : {&DatabaseStatusReader::started, &DatabaseStatusReader::cancelled})
+        connect(m_statusReader, signal, this, &MainWindow::updateRunActions);
+    connect(m_statusReader, &DatabaseStatusReader::failed, this, &MainWindow::updateRunActions);
+    connect(m_statusReader, &DatabaseStatusReader::finished, this, &MainWindow::updateRunActions);
+    // The graph must not keep the marks of a database it no longer shows.
+    connect(m_statusReader, &DatabaseStatusReader::failed, m_history,
+            [this] { m_history->showDatabaseAt({}); });
     connect(m_statusReader, &DatabaseStatusReader::finished, this, [this](const DatabaseStatus& status) {
         m_status->showStatus(status);
         m_history->showDatabaseAt(status.current);
@@ -120,8 +132,12 @@ MainWindow::MainWindow(QWidget* parent)
 
 QWidget* MainWindow::createLeftPane()
 {
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by id, label or message"));
     m_filter->setClearButtonEnabled(true);
+    // Esc in the filter clears it (and so shows every row bright again).
+    new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, m_filter, &QLineEdit::clear,
+                  Qt::WidgetShortcut);
     m_filter->setToolTip(tr("Rows that do not match are dimmed (Ctrl+F)"));
     connect(m_filter, &QLineEdit::textChanged, m_history, &HistoryGraphView::setFilterText);
     auto* left = new QWidget(this);
@@ -180,7 +196,12 @@ void MainWindow::createActions()
     m_rollbackHere->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_rollbackHere->setToolTip(tr("Roll the database back to the selected revision, after showing the SQL (Ctrl+R)"));
     toolBar->addAction(m_rollbackHere);
-    m_cancelRun = runMenu->addAction(tr("&Cancel Run"), m_runs, &RunController::cancel);
+    // Esc stops whatever waits: reading the database, planning a run, or the run itself.
+    m_cancelRun = runMenu->addAction(tr("&Cancel Run"), this, [this] {
+        m_statusReader->cancel();
+        if (m_runs->isRunning())
+            m_runs->cancel();
+    });
     m_cancelRun->setObjectName(QStringLiteral("cancelRunAction"));
     m_cancelRun->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelRun->setToolTip(tr("Stop the running migration and roll it back (Esc)"));
@@ -275,12 +296,14 @@ void MainWindow::refreshDatabaseStatus()
 
 void MainWindow::updateRunActions()
 {
+    if (!m_cancelRun)
+        return; // signals before the actions exist
     const bool idle = !m_workflow->isBusy() && m_project.has_value();
     const bool selected = !m_history->selectedRevision().isEmpty();
     m_upgradeHead->setEnabled(idle);
     m_upgradeHere->setEnabled(idle && selected);
     m_rollbackHere->setEnabled(idle && selected);
-    m_cancelRun->setEnabled(m_workflow->isBusy());
+    m_cancelRun->setEnabled(m_workflow->isBusy() || m_statusReader->isReading());
 }
 
 void MainWindow::showRevisionMenu(const QString& id, const QPoint& globalPos)

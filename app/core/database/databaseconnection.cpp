@@ -5,6 +5,8 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSysInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -72,7 +74,7 @@ const LoadedLibPq& libpq()
 QString sessionOptions(const DatabaseUrl& url)
 {
     QStringList options;
-    const QString fromUrl = url.connectOptions();
+    const QString fromUrl = url.connectOptionsWithBounds();
     if (!fromUrl.isEmpty())
         options.append(fromUrl);
     if (url.dialect() == Dialect::PostgreSql && !hasQueryItem(url, QStringLiteral("application_name"))) {
@@ -117,6 +119,12 @@ QString sqliteSidecarPath(const QString& database, const QString& suffix)
     return database + suffix;
 }
 
+bool isMissingSqliteFile(const DatabaseUrl& url)
+{
+    return url.dialect() == Dialect::Sqlite && !url.isSqliteMemory() &&
+           !QFileInfo::exists(url.databaseName());
+}
+
 DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& purpose)
     : m_url(url)
 {
@@ -127,17 +135,31 @@ DatabaseConnection::DatabaseConnection(const DatabaseUrl& url, const QString& pu
         m_db = {};
         QSqlDatabase::removeDatabase(m_name);
         throw Error(ErrorKind::Database,
-                    QStringLiteral("the Qt SQL driver %1 is not available (for %2)")
+                    QCoreApplication::translate("DatabaseConnection",
+                                                "the Qt SQL driver %1 is not available (for %2)")
                         .arg(url.driverName(), url.masked()));
     }
     url.configure(m_db);
     m_db.setConnectOptions(sessionOptions(url));
+    QElapsedTimer connecting;
+    connecting.start();
     if (!m_db.open()) {
-        const QString text = m_db.lastError().text().trimmed();
+        QString text = m_db.lastError().text().trimmed();
         m_db = {};
         QSqlDatabase::removeDatabase(m_name);
+        // libpq waits at least 2 s whatever connect_timeout says; its own text is only
+        // "timeout expired".
+        const int timeout = url.connectTimeoutSeconds();
+        if (timeout > 0 && connecting.elapsed() >= qint64(timeout) * 1000 - 250) {
+            text = QCoreApplication::translate(
+                       "DatabaseConnection",
+                       "the server did not answer within %1 s (connect_timeout=%2)")
+                       .arg(double(connecting.elapsed()) / 1000.0, 0, 'f', 1)
+                       .arg(timeout);
+        }
         throw Error(ErrorKind::Database,
-                    QStringLiteral("cannot connect to %1: %2").arg(url.masked(), text));
+                    QCoreApplication::translate("DatabaseConnection", "cannot connect to %1: %2")
+                        .arg(url.masked(), text));
     }
     if (url.dialect() == Dialect::PostgreSql) {
         const QVariant handle = m_db.driver()->handle();

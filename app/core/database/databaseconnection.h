@@ -20,6 +20,10 @@ QString currentUserAtHost();
 // in-memory database, which has no place for one.
 QString sqliteSidecarPath(const QString& database, const QString& suffix);
 
+// Whether opening `url` would create it: a SQLite file that is not there (yet). Readers treat
+// such a database as empty and leave it uncreated.
+bool isMissingSqliteFile(const DatabaseUrl& url);
+
 // A QSqlDatabase connection of its own, opened in the current thread under a unique name and
 // removed again by the destructor (in that same thread). Qt connections cannot move between
 // threads, so work handed to another thread passes the URL and opens its own.

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstddef>
@@ -126,6 +127,9 @@ const ParamSpec kPostgreSqlParams[] = {
     {"target_session_attrs", "target_session_attrs", ValueKind::Text},
     {"keepalives", "keepalives", ValueKind::ZeroOrOne},
     {"keepalives_idle", "keepalives_idle", ValueKind::WholeNumber},
+    {"keepalives_interval", "keepalives_interval", ValueKind::WholeNumber},
+    {"keepalives_count", "keepalives_count", ValueKind::WholeNumber},
+    {"tcp_user_timeout", "tcp_user_timeout", ValueKind::WholeNumber},
     {"host", nullptr, ValueKind::SocketHost},
 };
 
@@ -757,6 +761,68 @@ QString DatabaseUrl::connectOptions() const
             const QString option = optionText(m_dialect, *spec, value);
             if (!option.isEmpty())
                 options.append(option);
+        }
+    }
+    return options.join(u';');
+}
+
+namespace {
+
+const QLatin1String kConnectTimeout("connect_timeout");
+
+// PostgreSQL's defaults for the bounds the URL leaves out: a dead peer is noticed after 30 s
+// of silence plus 3 unanswered probes 10 s apart, or 60 s of unacknowledged data.
+const std::pair<const char*, const char*> kPostgreSqlBounds[] = {
+    {"keepalives", "1"},
+    {"keepalives_idle", "30"},
+    {"keepalives_interval", "10"},
+    {"keepalives_count", "3"},
+    {"tcp_user_timeout", "60000"},
+};
+
+bool hasItem(const QList<QPair<QString, QString>>& query, const QString& name)
+{
+    return std::any_of(query.begin(), query.end(),
+                       [&](const QPair<QString, QString>& item) { return item.first == name; });
+}
+
+} // namespace
+
+int DatabaseUrl::connectTimeoutSeconds() const
+{
+    if (!isNetworked())
+        return 0;
+    for (const auto& [name, value] : m_query) {
+        if (name == kConnectTimeout)
+            return value.toInt();
+    }
+    return kDefaultConnectTimeoutSeconds;
+}
+
+DatabaseUrl DatabaseUrl::withConnectTimeout(int seconds) const
+{
+    DatabaseUrl url = *this;
+    if (!isNetworked())
+        return url;
+    url.m_query.removeIf([](const QPair<QString, QString>& item) { return item.first == kConnectTimeout; });
+    url.m_query.append({kConnectTimeout, QString::number(std::max(seconds, 0))});
+    return url;
+}
+
+QString DatabaseUrl::connectOptionsWithBounds() const
+{
+    QStringList options;
+    const QString own = connectOptions();
+    if (!own.isEmpty())
+        options.append(own);
+    if (isNetworked() && !hasItem(m_query, kConnectTimeout)) {
+        if (const ParamSpec* spec = findParam(m_dialect, kConnectTimeout))
+            options.append(optionText(m_dialect, *spec, QString::number(kDefaultConnectTimeoutSeconds)));
+    }
+    if (m_dialect == Dialect::PostgreSql) {
+        for (const auto& [name, value] : kPostgreSqlBounds) {
+            if (!hasItem(m_query, QLatin1String(name)))
+                options.append(QLatin1String(name) + u'=' + QLatin1String(value));
         }
     }
     return options.join(u';');

@@ -60,6 +60,20 @@ public:
     // is driverName().
     void configure(QSqlDatabase& db) const;
 
+    // Bounds on waiting for a server over the network (PostgreSQL, MySQL; SQLite has none).
+    // The connect timeout is the URL's connect_timeout, else kDefaultConnectTimeoutSeconds;
+    // 0 for SQLite.
+    static constexpr int kDefaultConnectTimeoutSeconds = 10;
+    bool isNetworked() const { return m_dialect != Dialect::Sqlite; }
+    int connectTimeoutSeconds() const;
+    // A copy whose connect_timeout is `seconds` (replacing the URL's); SQLite: unchanged.
+    DatabaseUrl withConnectTimeout(int seconds) const;
+    // connectOptions() plus the bounds the URL does not set itself: the connect timeout and,
+    // on PostgreSQL, TCP keepalives and tcp_user_timeout, so that a server that goes silent
+    // (host down, network cut) ends a statement with an error after about a minute instead
+    // of never. A server that is merely slow still answers keepalives: long statements run.
+    QString connectOptionsWithBounds() const;
+
 private:
     QString m_scheme; // as written, e.g. "postgresql+psycopg2"
     Dialect m_dialect = Dialect::Sqlite;

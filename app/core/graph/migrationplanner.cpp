@@ -5,6 +5,7 @@
 #include "graph/revisionresolver.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 
 namespace retort {
 
@@ -43,7 +44,7 @@ QVector<MigrationStep> MigrationPlanner::downgrade(const QVector<int>& current,
         for (int t : target) {
             if (!applied.contains(t)) {
                 throw Error(ErrorKind::Graph,
-                            QStringLiteral("cannot roll back to %1: it is not applied").arg(m_graph.id(t)));
+                            QCoreApplication::translate("MigrationPlanner", "cannot roll back to %1: it is not applied").arg(m_graph.id(t)));
             }
             roots += m_graph.children(t);
         }
@@ -75,7 +76,7 @@ QVector<MigrationStep> MigrationPlanner::plan(const QVector<int>& current, const
         return upgrade(current, resolved);
     if (resolved.size() > 1) {
         throw Error(ErrorKind::Graph,
-                    QStringLiteral("cannot roll back to '%1': it names several revisions").arg(target));
+                    QCoreApplication::translate("MigrationPlanner", "cannot roll back to '%1': it names several revisions").arg(target));
     }
     // label@rev and label@base narrow the rollback to the label's branch.
     const int at = target.indexOf(u'@');

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "graph/revisionresolver.h"
+#include <QCoreApplication>
 
 namespace retort {
 
@@ -15,7 +16,7 @@ QVector<int> revisionRange(const RevisionGraph& graph, const QString& range,
         const QStringList sides = range.split(u':');
         if (sides.size() != 2) {
             throw Error(ErrorKind::Usage,
-                        QStringLiteral("history range '%1' is not of the form START:END").arg(range));
+                        QCoreApplication::translate("RevisionRange", "history range '%1' is not of the form START:END").arg(range));
         }
         if (!sides[0].trimmed().isEmpty())
             startName = sides[0];
@@ -29,7 +30,7 @@ QVector<int> revisionRange(const RevisionGraph& graph, const QString& range,
     RevisionSet members = graph.ancestors(end);
     for (int s : start) {
         if (!members.contains(s)) {
-            throw Error(ErrorKind::Graph, QStringLiteral("%1 is not below %2 in the history")
+            throw Error(ErrorKind::Graph, QCoreApplication::translate("RevisionRange", "%1 is not below %2 in the history")
                                               .arg(graph.id(s), endName));
         }
     }

@@ -5,6 +5,7 @@
 #include "graph/revisionresolver.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 
 namespace retort {
 
@@ -84,7 +85,7 @@ VersionChange upgradeChange(const RevisionGraph& graph, const QStringList& heads
     const QString& id = graph.id(revision);
     if (heads.contains(id)) {
         throw Error(ErrorKind::Graph,
-                    QStringLiteral("cannot upgrade to %1: it is in the version table already")
+                    QCoreApplication::translate("VersionChange", "cannot upgrade to %1: it is in the version table already")
                         .arg(id));
     }
     const QStringList parents = normalizedParents(graph, revision);
@@ -111,7 +112,7 @@ VersionChange downgradeChange(const RevisionGraph& graph, const QStringList& hea
     const QString& id = graph.id(revision);
     if (!heads.contains(id)) {
         throw Error(ErrorKind::Graph,
-                    QStringLiteral("cannot downgrade %1: it is not in the version table").arg(id));
+                    QCoreApplication::translate("VersionChange", "cannot downgrade %1: it is not in the version table").arg(id));
     }
     const QStringList parents = normalizedParents(graph, revision);
     if (parents.isEmpty())
@@ -173,7 +174,7 @@ public:
 
     [[noreturn]] void fail(const QString& why) const
     {
-        throw Error(ErrorKind::Graph, QStringLiteral("cannot stamp %1: %2 (Alembic's stamp "
+        throw Error(ErrorKind::Graph, QCoreApplication::translate("VersionChange", "cannot stamp %1: %2 (Alembic's stamp "
                                                      "fails here too)").arg(m_what, why));
     }
 
@@ -300,7 +301,7 @@ VersionChange stampChange(const RevisionGraph& graph, const QStringList& heads,
         for (const QString& head : heads) {
             if (graph.indexOf(head) < 0) {
                 throw Error(ErrorKind::Graph,
-                            QStringLiteral("the version table holds %1, which no script "
+                            QCoreApplication::translate("VersionChange", "the version table holds %1, which no script "
                                            "defines; stamp with purge to replace it").arg(head));
             }
         }

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace retort {
@@ -22,9 +23,17 @@ struct LintSession
     int openTransactions = 0; // the script's own BEGIN without COMMIT
     int openedAt = -1;        // the statement that opened the outermost one
 
-    // Tables whose rows the script copied into a table it made (SQLite's rebuild:
-    // INSERT INTO t_new SELECT ... FROM t): dropping them loses nothing.
-    QSet<QString> copiedTables;
+    // SQLite's table rebuild: CREATE TABLE new; INSERT INTO new SELECT ... FROM old;
+    // DROP TABLE old; [ALTER TABLE new RENAME TO old]. An existing table whose rows the
+    // script copied into a table it made: dropping it loses only the columns not copied.
+    struct RebuildCopy
+    {
+        QString into;        // the new table
+        QStringList columns; // the old table's columns copied (lowercase)
+        bool allColumns = false; // SELECT *
+    };
+    QHash<QString, RebuildCopy> rebuildCopies; // old table -> its copy
+    QHash<QString, QString> rebuiltInto;       // new table -> the dropped old one it replaces
 
     // DROP INDEX statements reported at the end unless the script drops their table too
     // (then the table's own drop takes the lock anyway).

@@ -309,7 +309,9 @@ void ScriptLinter::readScripts(const QVector<int>& revisions)
 }
 
 QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const RevisionSet& wanted,
-                                               Dialect dialect, const LintOptions& options)
+                                               Dialect dialect, const LintOptions& options,
+                                               const QVector<int>& keep,
+                                               QHash<int, LintSchema>* kept)
 {
     // The schema after each revision, dropped once every revision above it has read it (and
     // handed over to the last reader, so a straight line of revisions copies nothing).
@@ -345,10 +347,28 @@ QVector<LintFinding> ScriptLinter::lintDialect(const QVector<int>& order, const 
                                dialect, options.config, findings);
             }
         }
+        if (kept && keep.contains(revision))
+            kept->insert(revision, upgrade.schema());
         if (readersLeft.value(revision) > 0)
             after.insert(revision, upgrade.schema());
     }
     return findings;
+}
+
+LintSchema ScriptLinter::schemaAt(const QVector<int>& revisions, Dialect dialect)
+{
+    QVector<int> order;
+    for (const MigrationStep& step : MigrationPlanner(m_graph).upgrade({}, revisions))
+        order.append(step.revision);
+    readScripts(order);
+    LintOptions options;
+    options.dialects = {dialect};
+    QHash<int, LintSchema> kept;
+    lintDialect(order, RevisionSet(m_graph.count()), dialect, options, revisions, &kept);
+    LintSchema schema;
+    for (const LintSchema& at : std::as_const(kept))
+        schema.unite(at);
+    return schema;
 }
 
 QVector<LintFinding> ScriptLinter::lint(const QVector<int>& revisions, const LintOptions& options)

@@ -48,6 +48,10 @@ public:
     // The findings of `revisions` (every revision when empty), oldest revision first, then by
     // direction, line and column. Throws Error(Script) for a script that cannot be read or split.
     QVector<LintFinding> lint(const QVector<int>& revisions, const LintOptions& options = {});
+    // The tables and columns the upgrade sections of `revisions` and everything below them
+    // make on `dialect` (at a merge a table counts when any branch has it): what a database
+    // at those revisions has, as far as the scripts tell. Empty for base.
+    LintSchema schemaAt(const QVector<int>& revisions, Dialect dialect);
     // The revisions of the last lint() that were not linted: Alembic (Python) scripts.
     const QVector<int>& skipped() const { return m_skipped; }
 
@@ -75,8 +79,12 @@ public:
 private:
     // Reads the scripts of `revisions` not read yet into m_scripts.
     void readScripts(const QVector<int>& revisions);
+    // Lints `wanted` of `order` (upgrade order); the schemas after the revisions `keep` go
+    // into `kept`.
     QVector<LintFinding> lintDialect(const QVector<int>& order, const RevisionSet& wanted,
-                                     Dialect dialect, const LintOptions& options);
+                                     Dialect dialect, const LintOptions& options,
+                                     const QVector<int>& keep = {},
+                                     QHash<int, LintSchema>* kept = nullptr);
 
     const RevisionGraph& m_graph;
     QHash<int, std::shared_ptr<const Script>> m_scripts; // only read while dialects are linted

@@ -59,6 +59,14 @@ QVector<LintIssue> SqlLint::finish()
     return issues;
 }
 
+void SqlLint::renameCreated(const QString& from, const QString& to)
+{
+    // The new table of a rebuild taking the old one's place holds its rows: it counts as
+    // existing from here on.
+    if (m_session.createdTables.remove(from) && m_session.rebuiltInto.take(from) != to)
+        m_session.createdTables.insert(to);
+}
+
 void SqlLint::apply(const LintStatement& statement)
 {
     LintSession& session = m_session;
@@ -72,34 +80,33 @@ void SqlLint::apply(const LintStatement& statement)
             session.createdTables.insert(table);
         break;
     case LintStatement::DropTable:
-        for (const QString& name : statement.tables)
+        for (const QString& name : statement.tables) {
             session.createdTables.remove(name);
+            const auto copy = session.rebuildCopies.constFind(name);
+            if (copy != session.rebuildCopies.cend()) {
+                session.rebuiltInto.insert(copy->into, name);
+                session.rebuildCopies.erase(copy);
+            }
+        }
         break;
     case LintStatement::RenameTable:
-        for (int i = 0; i + 1 < statement.tables.size(); i += 2) {
-            if (session.createdTables.remove(statement.tables[i]))
-                session.createdTables.insert(statement.tables[i + 1]);
-        }
+        for (int i = 0; i + 1 < statement.tables.size(); i += 2)
+            renameCreated(statement.tables[i], statement.tables[i + 1]);
         break;
     case LintStatement::CreateIndex:
         session.createdIndexes.insert(statement.name);
         break;
     case LintStatement::Insert: {
-        // A rebuild's copy: every known column of the source goes into a table the script made.
-        if (!session.createdTables.contains(table) || statement.names.isEmpty())
+        // A rebuild's copy: rows of an existing table into a table the script made.
+        const QString source = statement.names.value(0);
+        if (!session.createdTables.contains(table) || source.isEmpty() ||
+            session.createdTables.contains(source))
             break;
-        const QString source = statement.names.first();
-        const LintTable* known = m_schema.table(source);
-        if (!known)
-            break;
-        bool complete = statement.selected.contains(QStringLiteral("*"));
-        if (!complete) {
-            complete = true;
-            for (auto column = known->columns.cbegin(); column != known->columns.cend(); ++column)
-                complete = complete && statement.selected.contains(column.key());
-        }
-        if (complete)
-            session.copiedTables.insert(source);
+        LintSession::RebuildCopy copy;
+        copy.into = table;
+        copy.allColumns = statement.selected.contains(QStringLiteral("*"));
+        copy.columns = statement.selected;
+        session.rebuildCopies.insert(source, copy);
         break;
     }
     case LintStatement::CreateType:
@@ -129,8 +136,7 @@ void SqlLint::apply(const LintStatement& statement)
         QString current = table;
         for (const AlterAction& action : statement.actions) {
             if (action.kind == ActionKind::RenameTable) {
-                if (session.createdTables.remove(current))
-                    session.createdTables.insert(action.newName);
+                renameCreated(current, action.newName);
                 current = action.newName;
             }
         }

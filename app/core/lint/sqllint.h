@@ -19,7 +19,9 @@ struct LintStatement;
 // (StatementParser), every rule family (lint/rules/) looks at it in the state the statements
 // before it left, then its effect is taken into the schema and the session. A table counts
 // as existing when the script did not create it (it is in the schema the script starts
-// from, or was made outside the scripts); rules about rows and locks skip new tables.
+// from, or was made outside the scripts); rules about rows and locks skip new tables. A table
+// rebuild (CREATE TABLE new; INSERT INTO new (cols) SELECT cols FROM old; DROP TABLE old)
+// is reported as the columns of `old` it does not copy (RT102), not as a dropped table.
 class SqlLint
 {
 public:
@@ -43,6 +45,9 @@ public:
 
 private:
     void apply(const LintStatement& statement);
+    // A table renamed: one the script made stays its own, unless it is a rebuild's new table
+    // taking the dropped old one's name.
+    void renameCreated(const QString& from, const QString& to);
 
     Dialect m_dialect;
     LintConfig m_config;

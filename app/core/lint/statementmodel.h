@@ -133,7 +133,7 @@ struct LintStatement
         RenameTable,    // MySQL RENAME TABLE a TO b[, c TO d]
         Truncate,
         Delete,
-        Insert,         // INSERT INTO t ... SELECT ... FROM u: tables t, names u
+        Insert,         // INSERT INTO t ... SELECT ... FROM u: tables t, names u (every row)
         Begin,
         Commit,
         Rollback,

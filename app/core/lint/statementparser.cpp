@@ -291,7 +291,8 @@ private:
         m_s.hasWhere = atDepthZero("where");
     }
 
-    // INSERT INTO t [(columns)] SELECT ... FROM u: where a table rebuild copies its rows.
+    // INSERT INTO t [(columns)] SELECT ... FROM u: where a table rebuild copies its rows
+    // (u in names only when the SELECT copies every row).
     void insertInto()
     {
         m_s.kind = LintStatement::Insert;
@@ -314,7 +315,10 @@ private:
             start = i + 1;
         }
         m_cursor.seek(from + 1);
-        m_s.names << m_cursor.name();
+        const QString source = m_cursor.name();
+        // Only a plain copy of every row: a WHERE, join or LIMIT leaves rows behind.
+        if (m_cursor.atEnd() || m_cursor.isSymbol(u';'))
+            m_s.names << source;
     }
 
     void transaction()

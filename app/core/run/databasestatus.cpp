@@ -81,13 +81,6 @@ QJsonValue lockJson(const LockHolder& lock)
 
 namespace {
 
-// Whether reading `url` would have to create it: a SQLite file that is not there yet.
-bool isMissingSqliteFile(const DatabaseUrl& url)
-{
-    return url.dialect() == Dialect::Sqlite && !url.isSqliteMemory() &&
-           !QFileInfo::exists(url.databaseName());
-}
-
 VersionTable versionTableOf(const ProjectConfig& config, Dialect dialect)
 {
     return VersionTable(dialect, config.versionTable, config.versionTableSchema);

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -148,7 +149,7 @@ QStringList MigrationHistory::columnNames(QSqlDatabase& db) const
     const QString sql =
         QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(m_table.qualify(tableName()));
     if (!query.exec(sql)) {
-        throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")
+        throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationHistory", "cannot read %1: %2")
                                              .arg(tableName(), query.lastError().text()));
     }
     const QSqlRecord record = query.record();
@@ -193,7 +194,7 @@ QVector<HistoryRecord> MigrationHistory::read(QSqlDatabase& db, const QString& r
     if (!revision.isEmpty())
         query.addBindValue(revision);
     if (!query.exec()) {
-        throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")
+        throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationHistory", "cannot read %1: %2")
                                              .arg(tableName(), query.lastError().text()));
     }
     const QSqlRecord columns = query.record();

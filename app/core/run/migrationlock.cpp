@@ -86,15 +86,17 @@ LockHolder holderOf(const AdvisorySession& session)
     if (match.hasMatch()) {
         holder.who = singleLine(match.captured(1));
         holder.pid = match.captured(2).toLongLong();
+        holder.orphaned = holder.who.section(u'@', -1) == QSysInfo::machineHostName() &&
+                          !processAlive(holder.pid);
     } else {
         // Any session may name itself anything, escape sequences included: one line of text.
         holder.who = session.application.isEmpty()
-                         ? QStringLiteral("a session without application_name")
+                         ? QCoreApplication::translate("MigrationLock", "a session without application_name")
                          : QStringLiteral("\"%1\"").arg(singleLine(session.application));
     }
-    holder.details = QStringLiteral("database user %1").arg(singleLine(session.user));
+    holder.details = QCoreApplication::translate("MigrationLock", "database user %1").arg(singleLine(session.user));
     if (!session.address.isEmpty())
-        holder.details += QStringLiteral(" from %1").arg(singleLine(session.address));
+        holder.details += QCoreApplication::translate("MigrationLock", " from %1").arg(singleLine(session.address));
     return holder;
 }
 
@@ -158,8 +160,8 @@ LockHolder sqliteHolderNow(DatabaseConnection& connection)
     LockHolder holder;
     holder.held = sqliteWriteLockHeld(url.databaseName()).value_or(false);
     if (holder.held) {
-        holder.who = QStringLiteral("another connection");
-        holder.details = QStringLiteral("a write transaction is open; no Retort runner "
+        holder.who = QCoreApplication::translate("MigrationLock", "another connection");
+        holder.details = QCoreApplication::translate("MigrationLock", "a write transaction is open; no Retort runner "
                                         "recorded itself");
     }
     return holder;
@@ -173,13 +175,25 @@ QString LockHolder::describe() const
         return {};
     QStringList about;
     if (pid > 0)
-        about << QStringLiteral("pid %1").arg(pid);
+        about << QCoreApplication::translate("MigrationLock", "pid %1").arg(pid);
     if (serverPid > 0)
-        about << QStringLiteral("server pid %1").arg(serverPid);
+        about << QCoreApplication::translate("MigrationLock", "server pid %1").arg(serverPid);
     if (!details.isEmpty())
         about << details;
-    return about.isEmpty() ? who
-                           : QStringLiteral("%1 (%2)").arg(who, about.join(QStringLiteral(", ")));
+    QString text =
+        about.isEmpty() ? who : QStringLiteral("%1 (%2)").arg(who, about.join(QStringLiteral(", ")));
+    if (orphaned)
+        text += QStringLiteral("; ") + orphanedNote(pid);
+    return text;
+}
+
+QString LockHolder::orphanedNote(qint64 pid)
+{
+    return QCoreApplication::translate(
+               "MigrationLock",
+               "its process %1 no longer exists on this host: the session is orphaned and keeps "
+               "the lock until its statement ends")
+        .arg(pid);
 }
 
 LockHolder MigrationLock::currentHolder(DatabaseConnection& connection, const VersionTable& table)
@@ -246,16 +260,16 @@ void MigrationLock::pollUntil(const std::function<bool()>& tryOnce,
     QString lastHolder;
     while (!tryOnce()) {
         if (m_cancel && m_cancel->load())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled while waiting for the migration lock"));
+            throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationLock", "cancelled while waiting for the migration lock"));
         const QString who = holder();
         if (waited.elapsed() >= qint64(m_timeoutSeconds) * 1000) {
             throw Error(ErrorKind::Lock,
-                        QStringLiteral("the migration lock of %1 is held by %2; gave up after %3 s")
+                        QCoreApplication::translate("MigrationLock", "the migration lock of %1 is held by %2; gave up after %3 s")
                             .arg(m_connection.url().masked(), who)
                             .arg(double(waited.elapsed()) / 1000.0, 0, 'f', 1));
         }
         if (who != lastHolder && m_notice) {
-            m_notice(QStringLiteral("waiting for the migration lock held by %1").arg(who));
+            m_notice(QCoreApplication::translate("MigrationLock", "waiting for the migration lock held by %1").arg(who));
             lastHolder = who;
         }
         QThread::msleep(ulong(intervalMs));
@@ -273,7 +287,7 @@ void MigrationLock::acquire()
             query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
             query.addBindValue(m_key);
             if (!query.exec() || !query.next()) {
-                throw Error(ErrorKind::Database, QStringLiteral("cannot take the migration lock: %1")
+                throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationLock", "cannot take the migration lock: %1")
                                                      .arg(query.lastError().text()));
             }
             return query.value(0).toBool();
@@ -298,16 +312,19 @@ QString MigrationLock::postgresHolder()
 {
     const std::optional<AdvisorySession> session = advisoryLockSession(m_connection.db(), m_key);
     if (!session)
-        return QStringLiteral("another session (no longer listed)");
+        return QCoreApplication::translate("MigrationLock", "another session (no longer listed)");
     QString who = session->application.isEmpty()
-                      ? QStringLiteral("a session without application_name")
+                      ? QCoreApplication::translate("MigrationLock", "a session without application_name")
                       : QStringLiteral("\"%1\"").arg(singleLine(session->application));
-    who += QStringLiteral(" (user %1").arg(singleLine(session->user));
+    who += QCoreApplication::translate("MigrationLock", " (user %1").arg(singleLine(session->user));
     if (!session->address.isEmpty())
-        who += QStringLiteral(" from %1").arg(singleLine(session->address));
-    who += QStringLiteral(", server pid %1)").arg(session->serverPid);
+        who += QCoreApplication::translate("MigrationLock", " from %1").arg(singleLine(session->address));
+    who += QCoreApplication::translate("MigrationLock", ", server pid %1)").arg(session->serverPid);
     if (session->sessionStart.isValid())
-        who += QStringLiteral(" since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
+        who += QCoreApplication::translate("MigrationLock", " since ") + session->sessionStart.toUTC().toString(Qt::ISODate);
+    const LockHolder holder = holderOf(*session);
+    if (holder.orphaned)
+        who += QStringLiteral("; ") + LockHolder::orphanedNote(holder.pid);
     return who;
 }
 
@@ -316,10 +333,10 @@ QString MigrationLock::sqliteHolder() const
     const std::optional<LockHolder> recorded = readHolderFile(m_holderFile);
     if (!recorded || !recorded->held) {
         // none, unreadable, or stale: its process is gone
-        return QStringLiteral("another connection (no %1)")
-            .arg(m_holderFile.isEmpty() ? QStringLiteral("lock file") : m_holderFile);
+        return QCoreApplication::translate("MigrationLock", "another connection (no %1)")
+            .arg(m_holderFile.isEmpty() ? QCoreApplication::translate("MigrationLock", "lock file") : m_holderFile);
     }
-    return QStringLiteral("%1 pid %2 since %3")
+    return QCoreApplication::translate("MigrationLock", "%1 pid %2 since %3")
         .arg(recorded->who)
         .arg(recorded->pid)
         .arg(recorded->since.toUTC().toString(Qt::ISODate));
@@ -359,7 +376,7 @@ void MigrationLock::beginTransaction()
         QSqlQuery query(db);
         if (!query.exec(begin)) {
             throw Error(ErrorKind::Database,
-                        QStringLiteral("cannot begin a transaction: %1").arg(query.lastError().text()));
+                        QCoreApplication::translate("MigrationLock", "cannot begin a transaction: %1").arg(query.lastError().text()));
         }
         m_inTransaction = true;
         return;
@@ -375,7 +392,7 @@ void MigrationLock::beginTransaction()
             if (query.exec(begin))
                 return true;
             if (!isSqliteBusy(query.lastError())) {
-                throw Error(ErrorKind::Database, QStringLiteral("cannot begin a transaction: %1")
+                throw Error(ErrorKind::Database, QCoreApplication::translate("MigrationLock", "cannot begin a transaction: %1")
                                                      .arg(query.lastError().text()));
             }
             waited = true;
@@ -404,7 +421,7 @@ void MigrationLock::commit()
     QSqlQuery query(m_connection.db());
     if (!query.exec(QStringLiteral("COMMIT"))) {
         throw Error(ErrorKind::Database,
-                    QStringLiteral("cannot commit: %1").arg(query.lastError().text()));
+                    QCoreApplication::translate("MigrationLock", "cannot commit: %1").arg(query.lastError().text()));
     }
     m_inTransaction = false;
     m_dataVersionAfterCommit = sqliteDataVersion();

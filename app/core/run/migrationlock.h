@@ -22,9 +22,13 @@ struct LockHolder
     qint64 serverPid = 0; // PostgreSQL: the server process of its session
     QString details;      // more about the session ("database user bob from 10.0.0.7")
     QDateTime since;      // SQLite: when it was taken; PostgreSQL: when its session began
+    // A Retort runner of this host whose process no longer exists: its database session
+    // lives on (PostgreSQL, until its statement ends) and keeps the lock.
+    bool orphaned = false;
 
-    // "alice@host (pid 1234, server pid 88)"; empty when not held.
+    // "alice@host (pid 1234, server pid 88)"; empty when not held. An orphaned holder says so.
     QString describe() const;
+    static QString orphanedNote(qint64 pid);
 };
 
 // Keeps two runners from applying a step twice.

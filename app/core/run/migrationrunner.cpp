@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -153,7 +154,7 @@ QVector<int> RunSession::indicesOf(const QStringList& heads) const
         const int index = m_project.graph().indexOf(head);
         if (index < 0) {
             throw Error(ErrorKind::Graph,
-                        QStringLiteral("the version table %1 holds revision %2, which no script "
+                        QCoreApplication::translate("MigrationRunner", "the version table %1 holds revision %2, which no script "
                                        "of %3 defines")
                             .arg(m_table.table(), head, m_project.config().configPath));
         }
@@ -167,7 +168,7 @@ void RunSession::resolveTarget()
     const QVector<int> current = indicesOf(m_heads);
     m_resolvedTarget = RevisionResolver(m_project.graph()).resolve(m_request.target, current);
     if (m_request.direction == Direction::Downgrade && m_resolvedTarget.size() > 1) {
-        throw Error(ErrorKind::Graph, QStringLiteral("cannot roll back to '%1': it names several "
+        throw Error(ErrorKind::Graph, QCoreApplication::translate("MigrationRunner", "cannot roll back to '%1': it names several "
                                                      "revisions").arg(m_request.target));
     }
     const int at = m_request.target.indexOf(u'@');
@@ -208,12 +209,12 @@ LoadedScript RunSession::loadScript(int revision) const
     const Revision& meta = m_project.graph().revision(revision);
     if (meta.format != ScriptFormat::Native) {
         throw Error(ErrorKind::Script,
-                    QStringLiteral("%1: an Alembic (Python) migration cannot be run by Retort; "
+                    QCoreApplication::translate("MigrationRunner", "%1: an Alembic (Python) migration cannot be run by Retort; "
                                    "run it with Alembic (retort stamp works for such projects)")
                         .arg(meta.path));
     }
     const QByteArray bytes = ScriptDirectory::readBytes(meta.path);
-    const QString text = QString::fromUtf8(bytes);
+    const QString text = ScriptDirectory::decode(bytes, meta.path);
     return LoadedScript{
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
         text, NativeScript::parse(text, meta.path)};
@@ -376,6 +377,7 @@ RunResult RunSession::render(const QStringList& heads, bool createTable)
 {
     RunResult result;
     result.headsBefore = heads;
+    m_heads = heads; // what relative targets (+1, -2) count from
     QString& sql = result.sql;
     sql = QStringLiteral("-- Retort %1 SQL for %2\n")
               .arg(m_request.offline ? QStringLiteral("offline") : QStringLiteral("dry-run"),
@@ -467,7 +469,7 @@ void RunSession::recordAlone(MigrationLock& lock, const HistoryRecord& record, Q
         lock.commit();
     } catch (const Error& error) {
         lock.rollback();
-        note = QStringLiteral(" (the history row could not be written: %1)").arg(error.message());
+        note = QCoreApplication::translate("MigrationRunner", " (the history row could not be written: %1)").arg(error.message());
     }
 }
 
@@ -503,18 +505,18 @@ void RunSession::fail(MigrationLock& lock, const MigrationStep& step, HistoryRec
     } else {
         recordAlone(lock, record, note);
     }
-    const QString what = QStringLiteral("%1 of %2").arg(directionName(step.direction), meta.id);
+    const QString what = QCoreApplication::translate("MigrationRunner", "%1 of %2").arg(directionName(step.direction), meta.id);
     QString message;
     if (cancelled) {
-        message = QStringLiteral("cancelled during %1%2; rolled back")
+        message = QCoreApplication::translate("MigrationRunner", "cancelled during %1%2; rolled back")
                       .arg(what, record.failingLocation.isEmpty()
                                      ? QString()
-                                     : QStringLiteral(" at ") + record.failingLocation);
+                                     : QCoreApplication::translate("MigrationRunner", " at ") + record.failingLocation);
     } else if (!record.failingLocation.isEmpty()) {
-        message = QStringLiteral("%1: %2 failed: %3\nstatement: %4")
+        message = QCoreApplication::translate("MigrationRunner", "%1: %2 failed: %3\nstatement: %4")
                       .arg(record.failingLocation, what, error.message(), m_current.text);
     } else {
-        message = QStringLiteral("%1 failed: %2").arg(what, error.message());
+        message = QCoreApplication::translate("MigrationRunner", "%1 failed: %2").arg(what, error.message());
     }
     message += note;
     RunEvent event = stepEvent(RunEvent::Type::Error, step);
@@ -532,7 +534,7 @@ void RunSession::checkCancelled(MigrationLock& lock, const MigrationStep& step)
     HistoryRecord record = newRecord(m_project.graph().id(step.revision),
                                      directionName(step.direction), {});
     m_current = {};
-    fail(lock, step, record, Error(ErrorKind::Cancelled, QStringLiteral("cancelled")), false);
+    fail(lock, step, record, Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled")), false);
 }
 
 void RunSession::runStatements(const QVector<SqlStatement>& statements, const MigrationStep& step)
@@ -544,7 +546,7 @@ void RunSession::runStatements(const QVector<SqlStatement>& statements, const Mi
         m_current = statement;
         m_currentLocation = location(path, statement.line);
         if (m_runner.isCancelled())
-            throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            throw Error(ErrorKind::Cancelled, QCoreApplication::translate("MigrationRunner", "cancelled"));
         QElapsedTimer timer;
         timer.start();
         {
@@ -654,6 +656,17 @@ void RunSession::runStamp(MigrationLock& lock)
 
 RunResult RunSession::runOnline()
 {
+    if (isMissingSqliteFile(m_url)) {
+        if (m_request.dryRun) // planned from an empty database; opening would create the file
+            return render({}, true);
+        // Refused targets are refused before the file exists (the CLI says it creates it).
+        if (m_request.mode == RunRequest::Mode::Stamp) {
+            stampTargets();
+        } else {
+            resolveTarget();
+            planFrom({});
+        }
+    }
     DatabaseConnection connection(m_url, QStringLiteral("runner"));
     m_connection = &connection;
     connection.setNoticeHandler([this](const QString& text) {
@@ -687,11 +700,22 @@ RunResult RunSession::runOnline()
     };
     const bool syncEachStep =
         m_request.sync == SyncPolicy::EveryStep || m_project.config().syncEachStep;
-    RunSettings settings(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
-                         notice);
+    std::optional<RunSettings> settings; // ends after the lock is released, as declared first
     MigrationLock lock(connection, m_table, m_request.lockTimeoutSeconds, &m_runner.m_cancelled,
                        notice);
     lock.acquire();
+    // A run refused for what the database holds (a revision no script knows, a target that
+    // does not resolve from there) changes nothing, journal mode included: it is refused here,
+    // before anything is written. The plan is made again once the tables exist.
+    m_heads = m_table.readHeads(db);
+    if (m_request.mode == RunRequest::Mode::Stamp) {
+        stampTargets();
+    } else {
+        resolveTarget();
+        planFrom(m_heads);
+    }
+    settings.emplace(connection, syncEachStep ? SyncPolicy::EveryStep : SyncPolicy::EndOfRun,
+                     notice);
     if (m_wholeRun)
         lock.beginTransaction(); // committed after the last step; the lock rolls it back on a throw
     m_heads = setUp(lock);
@@ -725,7 +749,7 @@ RunResult RunSession::runOnline()
             i = 0;
             RunEvent event;
             event.type = RunEvent::Type::Notice;
-            event.text = QStringLiteral("another runner changed the database (now at %1): "
+            event.text = QCoreApplication::translate("MigrationRunner", "another runner changed the database (now at %1): "
                                         "%2 steps left")
                              .arg(m_heads.isEmpty() ? QStringLiteral("base") : m_heads.join(u','))
                              .arg(m_plan.size());
@@ -791,10 +815,15 @@ RunResult RunSession::run()
     RunEvent finished;
     finished.type = RunEvent::Type::Finished;
     finished.elapsedMs = timer.elapsed();
-    finished.text = QStringLiteral("%1 step(s); now at %2")
-                        .arg(result.stepsRun)
-                        .arg(result.headsAfter.isEmpty() ? QStringLiteral("base")
-                                                         : result.headsAfter.join(u','));
+    const QString after =
+        result.headsAfter.isEmpty() ? QStringLiteral("base") : result.headsAfter.join(u',');
+    finished.text = m_request.offline || m_request.dryRun
+                        ? QCoreApplication::translate("MigrationRunner", "%n step(s); would be at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after)
+                        : QCoreApplication::translate("MigrationRunner", "%n step(s); now at %1",
+                                                      nullptr, result.stepsRun)
+                              .arg(after);
     emitEvent(finished);
     return result;
 }

@@ -4,6 +4,7 @@
 #include "database/databaseconnection.h"
 #include "run/sidecarfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -123,7 +124,7 @@ void RunSettings::finishSqlite()
                                   query.next() && query.value(0).toInt() == 0;
         firstValue(QStringLiteral("PRAGMA busy_timeout = 0"));
         if (!checkpointed && m_policy == SyncPolicy::EndOfRun && m_notice) {
-            m_notice(QStringLiteral("could not checkpoint the WAL of %1 (another connection is "
+            m_notice(QCoreApplication::translate("RunSettings", "could not checkpoint the WAL of %1 (another connection is "
                                     "using the database): the run's steps are committed, and "
                                     "reach the disk with the next checkpoint")
                          .arg(m_connection.url().databaseName()));
@@ -134,7 +135,7 @@ void RunSettings::finishSqlite()
         if (firstValue(QStringLiteral("PRAGMA journal_mode = ") + original) == original) {
             QFile::remove(m_marker);
         } else if (m_notice) {
-            m_notice(QStringLiteral("%1 stays in WAL mode for now: another connection has it "
+            m_notice(QCoreApplication::translate("RunSettings", "%1 stays in WAL mode for now: another connection has it "
                                     "open. The next run puts journal mode %2 back (%3)")
                          .arg(m_connection.url().databaseName(), original, m_marker));
         }
@@ -149,6 +150,13 @@ void RunSettings::finishSqlite()
 
 void RunSettings::applyPostgres()
 {
+    // A runner killed during a long statement leaves its session running it, holding the
+    // migration lock, until the statement ends. PostgreSQL 14 and later check the client's
+    // socket every so often while a statement runs and end an orphaned session (Linux).
+    // Older servers do not know the setting: set only where it exists.
+    firstValue(QStringLiteral("SELECT pg_catalog.set_config(name, '1000', false) FROM "
+                              "pg_catalog.pg_settings WHERE name = "
+                              "'client_connection_check_interval'"));
     // EveryStep asks for it even when the server's default is off: that is its promise.
     firstValue(m_policy == SyncPolicy::EndOfRun ? QStringLiteral("SET synchronous_commit TO off")
                                                 : QStringLiteral("SET synchronous_commit TO on"));
@@ -168,7 +176,7 @@ void RunSettings::finishPostgres()
     if (!flushed && m_notice) {
         const QString error = query.lastError().text();
         query.exec(QStringLiteral("ROLLBACK"));
-        m_notice(QStringLiteral("could not confirm that the run's commits reached the disk: %1")
+        m_notice(QCoreApplication::translate("RunSettings", "could not confirm that the run's commits reached the disk: %1")
                      .arg(error));
     }
 }

@@ -47,7 +47,10 @@ enum class TransactionMode {
 //       still syncs every commit (FULL for WAL databases, where NORMAL would not).
 //   PostgreSQL: EndOfRun sets synchronous_commit off; the end resets it and commits one
 //     transaction synchronously, which flushes every earlier commit of the run. EveryStep
-//     sets it on, even where the server's default is off.
+//     sets it on, even where the server's default is off. Both set
+//     client_connection_check_interval to 1 s where the server has it (14 and later), so
+//     that the session of a runner killed during a statement ends (and frees the migration
+//     lock) within a second or so instead of when the statement ends.
 // The end is finish(), or the destructor when the run throws. Problems there (another
 // connection keeps the database from switching back) are told to `notice`, not thrown: the
 // steps themselves have committed.

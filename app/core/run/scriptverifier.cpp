@@ -7,6 +7,7 @@
 #include "common/textdiff.h"
 #include "run/versiontable.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ FileContent readScript(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         throw Error(ErrorKind::Script,
-                    QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+                    QCoreApplication::translate("ScriptVerifier", "%1: cannot read: %2").arg(path, file.errorString()));
     }
     const QByteArray bytes = file.readAll();
     return {

@@ -4,6 +4,7 @@
 #include "database/databaseconnection.h"
 #include "common/error.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -75,7 +76,7 @@ void checkRan(const QSqlDatabase& db, const QSqlQuery& query, const SqlCommand& 
 {
     if (!ran) {
         throw Error(ErrorKind::Database,
-                    QStringLiteral("%1: %2").arg(command.literalSql(dialectOf(db)),
+                    QCoreApplication::translate("VersionTable", "%1: %2").arg(command.literalSql(dialectOf(db)),
                                                  databaseError(query.lastError())));
     }
 }
@@ -87,7 +88,7 @@ void checkExecuted(const QSqlDatabase& db, const QSqlQuery& query, const SqlComm
     checkRan(db, query, command, ran);
     if (!command.expectOneRow.isEmpty() && query.numRowsAffected() != 1) {
         throw Error(ErrorKind::Database,
-                    QStringLiteral("%1 was expected to affect one row; it affected %2")
+                    QCoreApplication::translate("VersionTable", "%1 was expected to affect one row; it affected %2")
                         .arg(command.expectOneRow)
                         .arg(query.numRowsAffected()));
     }
@@ -223,7 +224,7 @@ bool VersionTable::exists(QSqlDatabase& db, const QString& table) const
     for (const QVariant& value : std::as_const(probe.values))
         query.addBindValue(value);
     if (!query.exec()) {
-        throw Error(ErrorKind::Database, QStringLiteral("cannot look up table %1: %2")
+        throw Error(ErrorKind::Database, QCoreApplication::translate("VersionTable", "cannot look up table %1: %2")
                                              .arg(name, databaseError(query.lastError())));
     }
     return query.next();
@@ -238,7 +239,7 @@ QStringList VersionTable::readExistingHeads(QSqlDatabase& db) const
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(qualifiedName()))) {
-        throw Error(ErrorKind::Database, QStringLiteral("cannot read %1: %2")
+        throw Error(ErrorKind::Database, QCoreApplication::translate("VersionTable", "cannot read %1: %2")
                                              .arg(m_table, databaseError(query.lastError())));
     }
     QStringList heads;

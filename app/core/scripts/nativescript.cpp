@@ -237,7 +237,8 @@ void HeaderReader::readField(const FieldLine& fieldLine)
         return;
     if (field == FieldCount)
         fail(m_path, line,
-             QStringLiteral("unknown header field '") + key + QStringLiteral("' (known fields: ") +
+             QStringLiteral("unknown header field '") + singleLine(key.toString()) +
+                 QStringLiteral("' (known fields: ") +
                  knownFieldList() + u')');
     if (m_fieldLines[field] != 0)
         fail(m_path, line,
@@ -245,6 +246,12 @@ void HeaderReader::readField(const FieldLine& fieldLine)
                  QStringLiteral("' given twice (first on line ") +
                  QString::number(m_fieldLines[field]) + u')');
     m_fieldLines[field] = line;
+    // render() escapes these, so a header holding one would not read back as written.
+    if (hasLineBreakOrControl(value.toString()))
+        fail(m_path, line,
+             QStringLiteral("header field '") + key +
+                 QStringLiteral("' holds a control or invisible formatting character: '") +
+                 singleLine(value.toString()) + u'\'');
 
     switch (static_cast<Field>(field)) {
     case RevisionId:

@@ -6,9 +6,11 @@
 #include "scripts/nativescript.h"
 #include "scripts/scriptcache.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <thread>
@@ -125,7 +127,7 @@ QStringList ScriptDirectory::scriptFiles(const ScriptLocations& locations)
     FolderWalk walk{locations.configPath, {}, {}};
     for (const QString& location : locations.versionLocations) {
         if (!QFileInfo(location).isDir()) {
-            throw Error(ErrorKind::Config, QStringLiteral("%1: version location %2 is not a folder")
+            throw Error(ErrorKind::Config, QCoreApplication::translate("ScriptDirectory", "%1: version location %2 is not a folder")
                                                .arg(locations.configPath, location));
         }
         listFolder(location, locations.format, locations.recursive, files, walk);
@@ -154,7 +156,7 @@ namespace {
 QByteArray readBytesAt(int folder, const QByteArray& name, const QString& pathForMessages)
 {
     auto failure = [&](int error) {
-        return Error(ErrorKind::Script, QStringLiteral("%1: cannot read: %2")
+        return Error(ErrorKind::Script, QCoreApplication::translate("ScriptDirectory", "%1: cannot read: %2")
                                             .arg(pathForMessages,
                                                  QString::fromLocal8Bit(std::strerror(error))));
     };
@@ -182,7 +184,45 @@ QByteArray readBytesAt(int folder, const QByteArray& name, const QString& pathFo
 
 QString readFileAt(int folder, const QByteArray& name, const QString& pathForMessages)
 {
-    return QString::fromUtf8(readBytesAt(folder, name, pathForMessages));
+    return ScriptDirectory::decode(readBytesAt(folder, name, pathForMessages), pathForMessages);
+}
+
+// The offset of the first byte that does not belong to a valid UTF-8 sequence (overlong forms,
+// surrogates and code points past U+10FFFF included), or -1.
+qsizetype firstInvalidUtf8(const QByteArray& bytes)
+{
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.constData());
+    const qsizetype size = bytes.size();
+    for (qsizetype i = 0; i < size;) {
+        const unsigned char lead = data[i];
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80, high = 0xbf; // the range of the second byte
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            length = 2;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            low = lead == 0xe0 ? 0xa0 : 0x80;
+            high = lead == 0xed ? 0x9f : 0xbf;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            low = lead == 0xf0 ? 0x90 : 0x80;
+            high = lead == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            return i;
+        }
+        if (i + length > size || data[i + 1] < low || data[i + 1] > high)
+            return i;
+        for (int k = 2; k < length; ++k) {
+            if ((data[i + k] & 0xc0) != 0x80)
+                return i;
+        }
+        i += length;
+    }
+    return -1;
 }
 
 // Keeps the folder of the files being read open, reopening it when the folder changes.
@@ -238,6 +278,24 @@ private:
 };
 
 } // namespace
+
+QString ScriptDirectory::decode(const QByteArray& bytes, const QString& pathForMessages)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    QString text = decoder(bytes);
+    if (!decoder.hasError())
+        return text;
+    const qsizetype bad = std::max<qsizetype>(firstInvalidUtf8(bytes), 0);
+    const qsizetype lineStart = bytes.lastIndexOf('\n', bad - 1) + 1;
+    throw Error(ErrorKind::Script,
+                QCoreApplication::translate("ScriptDirectory",
+                                            "%1:%2: byte 0x%3 (column %4) is not valid UTF-8: "
+                                            "save the script as UTF-8")
+                    .arg(pathForMessages)
+                    .arg(bytes.left(bad).count('\n') + 1)
+                    .arg(uint(quint8(bytes.at(bad))), 2, 16, QLatin1Char('0'))
+                    .arg(bad - lineStart + 1));
+}
 
 QString ScriptDirectory::readText(const QString& path)
 {

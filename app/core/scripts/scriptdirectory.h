@@ -34,6 +34,9 @@ public:
     static QString readText(const QString& path);
     // The same as bytes (for checksums).
     static QByteArray readBytes(const QString& path);
+    // A script's bytes as text. Bytes that are not UTF-8 are an Error(Script)
+    // "<path>:<line>: ... not valid UTF-8", never replaced.
+    static QString decode(const QByteArray& bytes, const QString& pathForMessages);
 };
 
 } // namespace retort

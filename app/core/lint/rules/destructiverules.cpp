@@ -20,7 +20,32 @@ public:
 
 private:
     static void alterTable(LintContext& context);
+    static void rebuildDrop(LintContext& context, const QString& table,
+                            const LintSession::RebuildCopy& copy);
 };
+
+// A table rebuild: the rows live on in the new table; what is lost is the columns it did
+// not copy (known when the table's history is).
+void DestructiveRules::rebuildDrop(LintContext& context, const QString& table,
+                                   const LintSession::RebuildCopy& copy)
+{
+    if (copy.allColumns)
+        return;
+    const LintTable* known = context.schema().table(table);
+    if (!known) {
+        context.report("RT102",
+                       tr("rebuilding %1 drops the columns it does not copy").arg(quoted(table)));
+        return;
+    }
+    QStringList lost;
+    for (auto column = known->columns.cbegin(); column != known->columns.cend(); ++column) {
+        if (!copy.columns.contains(column.key()))
+            lost << column.key();
+    }
+    lost.sort();
+    for (const QString& column : std::as_const(lost))
+        context.report("RT102", tr("rebuilding %1 drops column %2").arg(quoted(table), quoted(column)));
+}
 
 void DestructiveRules::check(LintContext& context)
 {
@@ -29,10 +54,14 @@ void DestructiveRules::check(LintContext& context)
     switch (statement.kind) {
     case LintStatement::DropTable:
         for (const QString& name : statement.tables) {
-            // A table whose rows the script copied into a new one (a rebuild) loses nothing.
-            if (context.isExisting(name) && !context.session().copiedTables.contains(name))
+            if (!context.isExisting(name))
+                continue;
+            const auto copy = context.session().rebuildCopies.constFind(name);
+            if (copy == context.session().rebuildCopies.cend())
                 context.report("RT101",
                                tr("DROP TABLE %1 deletes the table and every row in it").arg(quoted(name)));
+            else
+                rebuildDrop(context, name, *copy);
         }
         break;
     case LintStatement::Truncate:

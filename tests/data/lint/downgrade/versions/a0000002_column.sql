@@ -5,7 +5,8 @@
 ALTER TABLE items ADD COLUMN note TEXT;
 
 -- +downgrade
--- The rebuild table is made and dropped here: only the drops of real tables count.
+-- A table rebuild: the rows move to items_new, so what the downgrade loses is the column
+-- "note" (RT102), not the table.
 CREATE TABLE items_new (id INTEGER PRIMARY KEY, name TEXT);
 INSERT INTO items_new (id, name) SELECT id, name FROM items;
 DROP TABLE items;
