@@ -49,10 +49,11 @@ private Q_SLOTS:
     void rebuildCountsAsTheColumnsItLoses()
     {
         LintSchema before;
-        before.tables.insert(QStringLiteral("notes"), {{QStringLiteral("id"), QStringLiteral("integer")},
-                                                       {QStringLiteral("body"), QStringLiteral("text")},
-                                                       {QStringLiteral("owner_id"), QStringLiteral("integer")},
-                                                       {QStringLiteral("status"), QStringLiteral("text")}});
+        LintTable& notes = before.editTable(QStringLiteral("notes"));
+        notes.columns.insert(QStringLiteral("id"), {QStringLiteral("integer")});
+        notes.columns.insert(QStringLiteral("body"), {QStringLiteral("text")});
+        notes.columns.insert(QStringLiteral("owner_id"), {QStringLiteral("integer")});
+        notes.columns.insert(QStringLiteral("status"), {QStringLiteral("text")});
         const QString sql = QStringLiteral("CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT);\n"
                                            "INSERT INTO notes_new (id, body) SELECT id, body FROM notes;\n"
                                            "DROP TABLE notes;\n"
@@ -62,6 +63,32 @@ private Q_SLOTS:
         QCOMPARE(described(found), QStringList{QStringLiteral("3 rebuilding \"notes\" drops column \"owner_id\"; "
                                                               "rebuilding \"notes\" drops column \"status\"")});
         QCOMPARE(found.first().effect, QStringLiteral("drops a column"));
+    }
+
+    // A copy that leaves rows behind is no rebuild: the drop loses them. A copy of every
+    // column (SELECT *) loses nothing.
+    void rebuildCopiesEveryRowOrItIsADrop_data()
+    {
+        QTest::addColumn<QString>("copy");
+        QTest::addColumn<QStringList>("expected");
+        const QStringList dropped{QStringLiteral("3 DROP TABLE \"notes\" deletes the table and every row in it")};
+        QTest::newRow("where") << QStringLiteral("INSERT INTO notes_new SELECT * FROM notes WHERE id > 10;") << dropped;
+        QTest::newRow("limit") << QStringLiteral("INSERT INTO notes_new SELECT * FROM notes LIMIT 5;") << dropped;
+        QTest::newRow("join") << QStringLiteral("INSERT INTO notes_new SELECT notes.* FROM notes JOIN u ON u.id = notes.id;")
+                              << dropped;
+        QTest::newRow("every column") << QStringLiteral("INSERT INTO notes_new SELECT * FROM notes;") << QStringList();
+        QTest::newRow("unknown columns") << QStringLiteral("INSERT INTO notes_new (id) SELECT id FROM notes;")
+                                         << QStringList{QStringLiteral("3 rebuilding \"notes\" drops the columns it does not copy")};
+    }
+
+    void rebuildCopiesEveryRowOrItIsADrop()
+    {
+        QFETCH(QString, copy);
+        QFETCH(QStringList, expected);
+        const QString sql = QStringLiteral("CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT);\n") + copy +
+                            QStringLiteral("\nDROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;\n");
+        QCOMPARE(described(destructiveStatements(sql, Dialect::Sqlite, QStringLiteral("alembic_version"))),
+                 expected);
     }
 
     // The example's SQLite downgrade of its head rebuilds two tables behind a temporary guard

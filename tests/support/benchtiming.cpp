@@ -26,6 +26,24 @@ double medianMs(int runs, const std::function<void()>& work)
     return times[times.size() / 2];
 }
 
+double medianCpuMs(int runs, const std::function<void()>& work)
+{
+    const auto cpuMs = [] {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return (double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3) +
+               (double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
+    };
+    std::vector<double> times;
+    for (int run = 0; run < runs; ++run) {
+        const double before = cpuMs();
+        work();
+        times.push_back(cpuMs() - before);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
 ProcessFigures timeProcess(const QString& program, const QStringList& arguments, int runs)
 {
     std::vector<QByteArray> storage{program.toLocal8Bit()};
@@ -37,6 +55,7 @@ ProcessFigures timeProcess(const QString& program, const QStringList& arguments,
     argv.push_back(nullptr);
 
     std::vector<double> walls;
+    std::vector<double> cpus;
     double peakMb = 0;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
@@ -54,6 +73,8 @@ ProcessFigures timeProcess(const QString& program, const QStringList& arguments,
         wait4(pid, &status, 0, &usage);
         walls.push_back(double(timer.nsecsElapsed()) / 1e6);
         peakMb = std::max(peakMb, double(usage.ru_maxrss) / 1024.0);
+        cpus.push_back(double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+                       double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             std::fprintf(stderr, "%s %s failed\n", qPrintable(program),
                          qPrintable(arguments.join(u' ')));
@@ -61,7 +82,8 @@ ProcessFigures timeProcess(const QString& program, const QStringList& arguments,
         }
     }
     std::sort(walls.begin(), walls.end());
-    return {walls[walls.size() / 2], peakMb};
+    std::sort(cpus.begin(), cpus.end());
+    return {walls[walls.size() / 2], peakMb, cpus[cpus.size() / 2]};
 }
 
 } // namespace retort::testsupport

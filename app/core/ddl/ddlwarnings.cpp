@@ -12,9 +12,10 @@ LintSchema lintSchema(const QVector<Table>& tables)
 {
     LintSchema schema;
     for (const Table& table : tables) {
-        QHash<QString, QString>& columns = schema.tables[table.name.toLower()];
+        LintTable& lintTable = schema.editTable(table.name.toLower());
         for (const Column& column : table.columns)
-            columns.insert(column.name.toLower(), column.type.toLower());
+            lintTable.columns.insert(column.name.toLower(),
+                                     {column.type.toLower(), !column.nullable, false});
     }
     return schema;
 }

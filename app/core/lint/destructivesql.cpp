@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lint/destructivesql.h"
 
+#include "lint/lintrules.h"
 #include "lint/sqllint.h"
 
 #include <QRegularExpression>
@@ -52,7 +53,7 @@ QString destructiveReason(const QString& statement)
     SqlLint lint(Dialect::PostgreSql, {});
     for (const LintIssue& issue : lint.check(statement)) {
         if (issue.code.startsWith(QLatin1String("RT1")))
-            return QString::fromLatin1(SqlLint::rule(issue.code)->effect);
+            return LintRules::find(issue.code)->effectText();
     }
     return {};
 }

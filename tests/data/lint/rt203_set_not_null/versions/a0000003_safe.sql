@@ -1,0 +1,15 @@
+-- revision: a0000003
+-- down_revision: a0000001
+
+-- +upgrade postgresql
+SET LOCAL lock_timeout = '5s';
+-- Fill the NULLs, then prove there are none with a validated check: SET NOT NULL then
+-- cannot fail, and PostgreSQL 12+ skips its scan.
+UPDATE accounts SET note = '' WHERE note IS NULL;
+ALTER TABLE accounts ADD CONSTRAINT ck_accounts_note_not_null CHECK (note IS NOT NULL) NOT VALID;
+ALTER TABLE accounts VALIDATE CONSTRAINT ck_accounts_note_not_null;
+ALTER TABLE accounts ALTER COLUMN note SET NOT NULL;
+ALTER TABLE accounts DROP CONSTRAINT ck_accounts_note_not_null;
+
+-- +downgrade
+SELECT 1;

@@ -1,0 +1,8 @@
+-- revision: a0000002
+-- down_revision: a0000001
+
+-- +upgrade postgresql
+ALTER TABLE accounts ALTER COLUMN note TYPE INTEGER USING note::integer;
+
+-- +downgrade
+SELECT 1;

@@ -1,0 +1,10 @@
+-- revision: a0000003
+-- down_revision: a0000001
+-- transactional: false
+
+-- +upgrade postgresql
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_name ON accounts (name);
+DROP INDEX CONCURRENTLY IF EXISTS ix_accounts_name;
+
+-- +downgrade
+SELECT 1;

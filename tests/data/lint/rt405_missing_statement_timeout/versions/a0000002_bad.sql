@@ -1,0 +1,9 @@
+-- revision: a0000002
+-- down_revision: a0000001
+
+-- +upgrade postgresql
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE accounts ADD COLUMN region VARCHAR(20);
+
+-- +downgrade
+SELECT 1;

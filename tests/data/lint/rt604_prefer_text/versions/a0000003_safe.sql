@@ -1,0 +1,8 @@
+-- revision: a0000003
+-- down_revision: a0000001
+
+-- +upgrade postgresql
+CREATE TABLE event_log (id BIGINT PRIMARY KEY, title TEXT NOT NULL CHECK (length(title) <= 200));
+
+-- +downgrade
+SELECT 1;

@@ -1,0 +1,8 @@
+-- revision: a0000002
+-- down_revision: a0000001
+
+-- +upgrade
+ALTER TABLE accounts MODIFY status ENUM('new', 'active') NOT NULL DEFAULT 'new';
+
+-- +downgrade
+SELECT 1;

@@ -1,0 +1,21 @@
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    note TEXT,
+    price NUMERIC(10, 2),
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE owners (id INTEGER PRIMARY KEY);
+
+ALTER TABLE accounts ADD COLUMN region VARCHAR(10) NOT NULL;
+ALTER TABLE accounts ADD COLUMN tier INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE accounts ADD COLUMN label TEXT NOT NULL DEFAULT NULL;
+ALTER TABLE accounts ADD COLUMN remark TEXT DEFAULT NULL;
+-- A new table has no rows: only SQLite refuses this.
+CREATE TABLE fresh (id INTEGER);
+ALTER TABLE fresh ADD COLUMN kind TEXT NOT NULL;
+
+SET LOCAL lock_timeout = '5s';
+
+ALTER TABLE accounts ADD COLUMN region VARCHAR(20) NOT NULL DEFAULT 'unknown';
+

@@ -1,0 +1,15 @@
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    note TEXT,
+    price NUMERIC(10, 2),
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE owners (id INTEGER PRIMARY KEY);
+
+CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
+DROP INDEX CONCURRENTLY IF EXISTS ix_accounts_name;
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_name ON accounts (name);
+DROP INDEX CONCURRENTLY IF EXISTS ix_accounts_name;
+

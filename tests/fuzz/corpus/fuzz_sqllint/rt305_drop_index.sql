@@ -1,0 +1,2 @@
+DROP INDEX ix_accounts_name;
+

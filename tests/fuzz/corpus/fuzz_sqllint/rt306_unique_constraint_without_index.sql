@@ -1,0 +1,2 @@
+ALTER TABLE accounts ADD CONSTRAINT uq_accounts_name UNIQUE (name);
+

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE audit (id BIGINT PRIMARY KEY, note TEXT);
+

@@ -1,0 +1,19 @@
+CREATE TABLE owners (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    owner_id BIGINT CONSTRAINT fk_accounts_owner REFERENCES owners (id),
+    name VARCHAR(100) NOT NULL,
+    note TEXT,
+    price NUMERIC(10, 2),
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX ix_accounts_name ON accounts (name);
+
+ALTER TABLE accounts RENAME COLUMN note TO remark;
+
+SET LOCAL lock_timeout = '5s';
+
+-- A new column next to the old one; drop the old one once no client reads it.
+ALTER TABLE accounts ADD COLUMN comment TEXT;
+UPDATE accounts SET comment = note;
+

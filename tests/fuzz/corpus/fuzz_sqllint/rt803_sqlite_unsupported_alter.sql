@@ -1,0 +1,2 @@
+ALTER TABLE owners ALTER COLUMN name TYPE TEXT;
+
