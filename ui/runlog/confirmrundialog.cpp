@@ -3,7 +3,7 @@
 
 #include "common/error.h"
 #include "editor/scripteditor.h"
-#include "lint/sqltextlinter.h"
+#include "lint/scriptlinter.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -26,9 +26,11 @@ ConfirmRunDialog::ConfirmRunDialog(const QString& question, const QString& sql, 
     m_editor->viewport()->installEventFilter(this);
     m_destructive = int(reasons.size());
     // Lint findings as margin symbols (the rule's text on hover). Text only, no database:
-    // quick enough for the GUI thread even for long runs.
+    // quick enough for the GUI thread even for long runs. The run's SQL holds Retort's own
+    // BEGIN/COMMIT around each step, so it is linted as SQL that manages its transactions
+    // (not as a script Retort wraps in one, where they would be RT402).
     try {
-        m_editor->setLintFindings(SqlTextLinter::lint(sql, dialect));
+        m_editor->setLintFindings(ScriptLinter::lintSql(sql, dialect, {}, {}, false));
     } catch (const Error&) {
         // SQL the runner wrote from scripts the splitter read: nothing to mark.
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "lint/sqltextlinter.h"
+#include "lint/scriptlinter.h"
 #include "schema/schema.h"
 
 namespace retort {
@@ -12,7 +12,8 @@ namespace retort {
 class MigrationLint
 {
 public:
-    // What the linter knows of `schema`: its tables and their columns' types, lowercase.
+    // What the linter knows of `schema`: its tables, their columns (type, NOT NULL, keys) and
+    // indexes, by lowercase name.
     static LintSchema schemaOf(const Schema& schema);
     // The findings of `sql` (a script section) run on `before`. Throws Error(Script) for SQL
     // the splitter cannot read.
